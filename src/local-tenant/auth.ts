@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { GraphError } from './http/errors';
+import type { TenantStore } from './store/database';
+import type { DirectoryUser } from './store/entities';
+
+const TOKEN_LIFETIME_SECONDS = 3600;
+
+interface IssuedToken {
+  id: string;
+  userId: string;
+  expiresAt: number;
+}
+
+/**
+ * Bearer tokens issued by the local sign-in. They are opaque random strings (the product never
+ * reads inside a token), stored with their user and expiry so that they survive a restart.
+ */
+export function issueToken(store: TenantStore, user: DirectoryUser, now: Date) {
+  const token = randomBytes(32).toString('base64url');
+  store.put<IssuedToken>('token', {
+    id: token,
+    userId: user.id,
+    expiresAt: now.getTime() + TOKEN_LIFETIME_SECONDS * 1000,
+  });
+  return { access_token: token, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS };
+}
+
+/** The user behind an Authorization header, or the 401 Graph gives. */
+export function authenticate(
+  store: TenantStore,
+  authorization: string | undefined,
+  now: Date,
+): DirectoryUser {
+  if (!authorization) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+  const m = /^Bearer\s+(\S+)$/i.exec(authorization);
+  const issued = m ? store.get<IssuedToken>('token', m[1]!) : undefined;
+  if (!issued) throw new GraphError(401, 'InvalidAuthenticationToken', 'IDX14100: JWT is not well formed.');
+  if (issued.expiresAt <= now.getTime())
+    throw new GraphError(
+      401,
+      'InvalidAuthenticationToken',
+      'Lifetime validation failed, the token is expired.',
+    );
+  const user = store.get<DirectoryUser>('user', issued.userId);
+  if (!user)
+    throw new GraphError(401, 'InvalidAuthenticationToken', 'The user of this token no longer exists.');
+  return user;
+}
+
+export function findUserBySignInName(store: TenantStore, name: string): DirectoryUser | undefined {
+  const lower = name.toLowerCase();
+  return store
+    .list<DirectoryUser>('user')
+    .find((u) => u.userPrincipalName.toLowerCase() === lower || u.mail?.toLowerCase() === lower);
+}

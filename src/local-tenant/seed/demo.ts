@@ -1,0 +1,10 @@
+import type { TenantStore } from '../store/database';
+import { seedOrganisation } from './organisation';
+import { seedReviewPeople } from './review-lists';
+
+/** Seeds the fictional organisation and the "Child S" demo review (reference CR-2026-014). */
+export function seedDemo(store: TenantStore, now: Date): void {
+  const org = seedOrganisation(store, now);
+  const lead = org.reviewGroup.owners[0]!;
+  seedReviewPeople(store, org.reviewSite, lead, now);
+}

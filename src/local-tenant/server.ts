@@ -1,0 +1,339 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { authenticate, findUserBySignInName, issueToken } from './auth';
+import { FaultInjector, type FaultDecision } from './faults';
+import { GraphError, errorBody } from './http/errors';
+import { Router } from './http/router';
+import type { RouteRequest, TenantContext, TenantRequest, TenantResponse } from './http/types';
+import { TenantStore } from './store/database';
+import type { DirectoryUser } from './store/entities';
+import { registerDirectoryRoutes } from './routes/directory';
+import { seedDemo } from './seed/demo';
+
+/** Graph's own cap on a request body is larger; ours only guards the process. Upload fragments stay below 60 MiB. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const JSON_CONTENT_TYPE =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+
+export interface LocalTenantOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Folder for the SQLite file; omitted means in memory (tests). */
+  dataDir?: string;
+  seed?: 'demo' | 'none';
+  /** Initial fault configuration (see faults.ts). */
+  faults?: unknown;
+  /** Clock override for tests. */
+  now?: () => Date;
+}
+
+export interface LocalTenant {
+  url: string;
+  graphBase: string;
+  store: TenantStore;
+  faults: FaultInjector;
+  stats: RequestStats;
+  /** Runs one Graph request in-process, as a part of a batch is run. */
+  dispatch(req: TenantRequest, inBatch: boolean): Promise<TenantResponse>;
+  close(): Promise<void>;
+}
+
+export class RequestStats {
+  /** HTTP requests to /v1.0 (a batch counts once). */
+  httpRequests = 0;
+  /** Graph operations run, counting each part of a batch. */
+  operations = 0;
+  faultsInjected = 0;
+  reset() {
+    this.httpRequests = this.operations = this.faultsInjected = 0;
+  }
+  toJSON() {
+    return {
+      httpRequests: this.httpRequests,
+      operations: this.operations,
+      faultsInjected: this.faultsInjected,
+    };
+  }
+}
+
+export type RouteRegistrar = (router: Router) => void;
+/** Route modules; each registers the Graph paths of one area. */
+const registrars: RouteRegistrar[] = [registerDirectoryRoutes];
+
+export async function startLocalTenant(options: LocalTenantOptions = {}): Promise<LocalTenant> {
+  const store = new TenantStore(options.dataDir ? path.join(options.dataDir, 'tenant.sqlite') : ':memory:');
+  const now = options.now ?? (() => new Date());
+  if (options.seed === 'demo' && !store.getMeta('seeded')) {
+    store.transaction(() => {
+      seedDemo(store, now());
+      store.setMeta('seeded', 'demo');
+    });
+  }
+  const faults = new FaultInjector();
+  if (options.faults) faults.configure(options.faults);
+  const stats = new RequestStats();
+  const router = new Router();
+  for (const register of registrars) register(router);
+
+  const server = http.createServer();
+  const ctx: TenantContext = { store, graphBase: '', origin: '', now };
+
+  async function dispatch(req: TenantRequest, inBatch: boolean): Promise<TenantResponse> {
+    stats.operations++;
+    const requestId = randomUUID();
+    const baseHeaders: Record<string, string> = { 'request-id': requestId };
+    if (req.headers['client-request-id']) baseHeaders['client-request-id'] = req.headers['client-request-id'];
+    try {
+      const fault = faults.decide(req.method, req.path, inBatch);
+      await delay(fault.delayMs);
+      injectedStatus(fault);
+      const user = authenticate(store, req.headers.authorization, now());
+      const { handler, params } = router.match(req.method, req.path);
+      const routeReq: RouteRequest = {
+        ...req,
+        params,
+        user,
+        ctx,
+        json: () => parseJsonBody(req.body),
+      };
+      const res = await handler(routeReq);
+      return { ...res, headers: { ...baseHeaders, ...res.headers } };
+    } catch (err) {
+      if (err instanceof GraphError) {
+        return {
+          status: err.status,
+          headers: { ...baseHeaders, ...err.headers },
+          body: errorBody(err, requestId, req.headers['client-request-id'], now()),
+        };
+      }
+      // An unexpected failure is a 500 as Graph sends it; the details stay on the server's console.
+      console.error('local tenant: unexpected error on', req.method, req.path, err);
+      return {
+        status: 500,
+        headers: baseHeaders,
+        body: errorBody(
+          new GraphError(500, 'generalException', 'An unexpected error occurred.'),
+          requestId,
+          undefined,
+          now(),
+        ),
+      };
+    }
+  }
+
+  function injectedStatus(fault: FaultDecision) {
+    if (fault.kind !== 'status') return;
+    stats.faultsInjected++;
+    if (fault.status === 429)
+      throw new GraphError(429, 'TooManyRequests', 'Too many requests. Please try again later.', {
+        'Retry-After': String(fault.retryAfterSeconds),
+      });
+    if (fault.status === 503)
+      throw new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.', {
+        'Retry-After': String(fault.retryAfterSeconds),
+      });
+    throw new GraphError(504, 'UnknownError', 'The gateway timed out.');
+  }
+
+  server.on('request', (req, res) => {
+    void handleHttp(req, res).catch((err) => {
+      console.error('local tenant: failed to answer', err);
+      res.destroy();
+    });
+  });
+
+  async function handleHttp(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', ctx.origin);
+    setCors(req, res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    const body = await readBody(req).catch((err: GraphError) => err);
+    if (body instanceof GraphError) {
+      send(res, err413(body));
+      return;
+    }
+    if (url.pathname.startsWith('/_local/')) {
+      send(res, await localRoute(req.method ?? 'GET', url.pathname, body));
+      return;
+    }
+    if (!/^\/v1\.0(\/|$)/i.test(url.pathname)) {
+      send(res, { status: 404, body: { error: 'This local tenant serves Microsoft Graph under /v1.0.' } });
+      return;
+    }
+    stats.httpRequests++;
+    const tenantReq: TenantRequest = {
+      method: (req.method ?? 'GET').toUpperCase(),
+      path: url.pathname.replace(/^\/v1\.0/i, '') || '/',
+      query: url.searchParams,
+      headers: lowerHeaders(req.headers),
+      body,
+    };
+    const fault = faults.decide(tenantReq.method, tenantReq.path, false);
+    if (fault.kind === 'drop') {
+      stats.faultsInjected++;
+      await delay(fault.delayMs);
+      // Headers and part of a body, then the connection goes: what a client sees on a dropped connection.
+      res.writeHead(200, { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': '1024' });
+      res.write('{"value":[');
+      res.socket?.destroy();
+      return;
+    }
+    send(res, await dispatch(tenantReq, false));
+  }
+
+  function err413(err: GraphError): TenantResponse {
+    return { status: err.status, body: errorBody(err, randomUUID(), undefined, now()) };
+  }
+
+  async function localRoute(method: string, pathname: string, body: Buffer): Promise<TenantResponse> {
+    try {
+      switch (`${method} ${pathname}`) {
+        case 'GET /_local/users':
+          // The local sign-in page's account picker: no token needed, as Microsoft's sign-in page needs none.
+          return {
+            status: 200,
+            body: store
+              .list<DirectoryUser>('user')
+              .map((u) => ({
+                userPrincipalName: u.userPrincipalName,
+                displayName: u.displayName,
+                jobTitle: u.jobTitle,
+                mail: u.mail,
+              })),
+          };
+        case 'POST /_local/token': {
+          const input = body.length ? parseJsonBody(body) : {};
+          const name = typeof input.user === 'string' ? input.user : store.getMeta('defaultUser');
+          const user = name ? findUserBySignInName(store, name) : undefined;
+          if (!user)
+            return {
+              status: 400,
+              body: { error: 'invalid_grant', error_description: 'No such user in the local tenant.' },
+            };
+          return { status: 200, body: issueToken(store, user, now()) };
+        }
+        case 'GET /_local/faults':
+          return { status: 200, body: faults.current() };
+        case 'PUT /_local/faults':
+          return { status: 200, body: faults.configure(parseJsonBody(body)) };
+        case 'DELETE /_local/faults':
+          faults.configure({ rules: [] });
+          return { status: 204 };
+        case 'GET /_local/stats':
+          return { status: 200, body: stats };
+        case 'DELETE /_local/stats':
+          stats.reset();
+          return { status: 204 };
+        default:
+          return { status: 404, body: { error: 'Unknown local route.' } };
+      }
+    } catch (err) {
+      return { status: 400, body: { error: err instanceof Error ? err.message : 'Bad request.' } };
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = options.host && options.host !== '127.0.0.1' ? options.host : 'localhost';
+  ctx.origin = `http://${host}:${address.port}`;
+  ctx.graphBase = `${ctx.origin}/v1.0`;
+
+  return {
+    url: ctx.origin,
+    graphBase: ctx.graphBase,
+    store,
+    faults,
+    stats,
+    dispatch,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(res: http.ServerResponse, r: TenantResponse) {
+  const headers: Record<string, string> = { ...r.headers };
+  let payload: Buffer | undefined;
+  if (Buffer.isBuffer(r.body)) payload = r.body;
+  else if (r.body !== undefined) {
+    payload = Buffer.from(JSON.stringify(r.body));
+    headers['Content-Type'] ??= JSON_CONTENT_TYPE;
+  }
+  if (payload) headers['Content-Length'] = String(payload.length);
+  res.writeHead(r.status, headers);
+  res.end(payload);
+}
+
+function setCors(req: http.IncomingMessage, res: http.ServerResponse) {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+  res.setHeader('Vary', 'Origin');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
+  res.setHeader(
+    'Access-Control-Allow-Headers',
+    req.headers['access-control-request-headers'] ??
+      'Authorization, Content-Type, If-Match, If-None-Match, Prefer, client-request-id, SdkVersion, Content-Range',
+  );
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    'ETag, Location, Retry-After, request-id, client-request-id, Content-Range',
+  );
+  res.setHeader('Access-Control-Max-Age', '600');
+}
+
+function lowerHeaders(h: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new GraphError(413, 'requestTooLarge', 'The request body is too large.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Parses a JSON object body; Graph answers malformed JSON with 400 BadRequest. */
+export function parseJsonBody(body: Buffer): Record<string, unknown> {
+  if (body.length === 0) throw new GraphError(400, 'BadRequest', 'Empty Payload. JSON content expected.');
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new GraphError(
+      400,
+      'BadRequest',
+      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new GraphError(400, 'BadRequest', 'Invalid JSON. A JSON object was expected.');
+  return value as Record<string, unknown>;
+}
+
+const delay = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve());
