@@ -1,0 +1,59 @@
+import { createGraphClient, graphPath, RoundTripCounter, send } from '../../src/graph/client';
+import { startTestTenant, type TestTenant } from '../support/tenant';
+
+let t: TestTenant;
+beforeAll(async () => {
+  t = await startTestTenant();
+});
+afterAll(() => t.close());
+afterEach(() => t.tenant.faults.configure({ rules: [] }));
+
+function client(counter = new RoundTripCounter()) {
+  return {
+    counter,
+    client: createGraphClient({ baseUrl: t.tenant.graphBase, getToken: () => t.token(), counter }),
+  };
+}
+
+describe('Graph client', () => {
+  it('signs requests to the local tenant (plain HTTP) with the user’s token', async () => {
+    const { client: c } = client();
+    const me = await c.api('/me').get();
+    expect(me.displayName).toBe('Ruth Okonkwo-Hale');
+  });
+
+  it('counts each round trip and tells writes from reads', async () => {
+    const { client: c, counter } = client();
+    await c.api('/me').get();
+    await send(c, { method: 'GET', url: '/me' });
+    expect(counter.total).toBe(2);
+    expect(counter.writes).toBe(0);
+    expect(counter.log.map((l) => l.path)).toEqual(['/v1.0/me', '/v1.0/me']);
+  });
+
+  it('retries a throttled GET after Retry-After, through the SDK’s RetryHandler', async () => {
+    t.tenant.faults.configure({ seed: 1, rules: [{ path: '^/me$', throttle: 1, retryAfterSeconds: 0 }] });
+    const { client: c, counter } = client();
+    const res = await send(c, { method: 'GET', url: '/me' });
+    expect(res.status).toBe(429); // every attempt throttled: the last answer comes back, no throw
+    expect(counter.total).toBe(5); // first try + 4 retries
+    t.tenant.faults.configure({ seed: 7, rules: [{ path: '^/me$', throttle: 0.5, retryAfterSeconds: 0 }] });
+    counter.reset();
+    for (let i = 0; i < 5; i++) expect((await send(c, { method: 'GET', url: '/me' })).status).toBe(200);
+    expect(counter.total).toBeGreaterThan(5);
+  });
+
+  it('turns absolute nextLinks (Graph or local) into paths the client and batches accept', () => {
+    expect(graphPath('https://graph.microsoft.com/v1.0/sites/a/lists?$skiptoken=x')).toBe(
+      '/sites/a/lists?$skiptoken=x',
+    );
+    expect(graphPath(`${t.tenant.graphBase}/me/joinedTeams?$top=1`)).toBe('/me/joinedTeams?$top=1');
+    expect(graphPath('me')).toBe('/me');
+  });
+
+  it('follows an absolute local nextLink passed as it is', async () => {
+    const { client: c } = client();
+    const res = await c.api(`${t.tenant.graphBase}/me/joinedTeams?$top=1`).get();
+    expect(res.value).toHaveLength(1);
+  });
+});
