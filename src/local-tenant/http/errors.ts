@@ -9,6 +9,8 @@ export class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** A more specific code Graph nests in `innerError.code`, e.g. "fragmentOverlap" under "invalidRange". */
+    readonly innerCode?: string,
   ) {
     super(message);
   }
@@ -34,6 +36,7 @@ export function errorBody(
       code: err.code,
       message: err.message,
       innerError: {
+        ...(err.innerCode ? { code: err.innerCode } : {}),
         date: now.toISOString().replace(/\.\d{3}Z$/, ''),
         'request-id': requestId,
         ...(clientRequestId ? { 'client-request-id': clientRequestId } : {}),
