@@ -10,6 +10,8 @@ import type { RouteRequest, TenantContext, TenantRequest, TenantResponse } from 
 import { TenantStore } from './store/database';
 import type { DirectoryUser } from './store/entities';
 import { registerDirectoryRoutes } from './routes/directory';
+import { registerCalendarRoutes } from './routes/calendar';
+import { registerScheduleRoutes } from './routes/schedule';
 import { seedDemo } from './seed/demo';
 
 /** Graph's own cap on a request body is larger; ours only guards the process. Upload fragments stay below 60 MiB. */
@@ -61,7 +63,11 @@ export class RequestStats {
 
 export type RouteRegistrar = (router: Router) => void;
 /** Route modules; each registers the Graph paths of one area. */
-const registrars: RouteRegistrar[] = [registerDirectoryRoutes];
+const registrars: RouteRegistrar[] = [
+  registerDirectoryRoutes,
+  registerCalendarRoutes,
+  registerScheduleRoutes,
+];
 
 export async function startLocalTenant(options: LocalTenantOptions = {}): Promise<LocalTenant> {
   const store = new TenantStore(options.dataDir ? path.join(options.dataDir, 'tenant.sqlite') : ':memory:');

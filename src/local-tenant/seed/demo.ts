@@ -1,4 +1,5 @@
 import type { TenantStore } from '../store/database';
+import { seedCalendars } from './calendars';
 import { seedOrganisation } from './organisation';
 import { seedReviewPeople } from './review-lists';
 
@@ -7,4 +8,5 @@ export function seedDemo(store: TenantStore, now: Date): void {
   const org = seedOrganisation(store, now);
   const lead = org.reviewGroup.owners[0]!;
   seedReviewPeople(store, org.reviewSite, lead, now);
+  seedCalendars(store, now);
 }
