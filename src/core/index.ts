@@ -1,0 +1,28 @@
+/** The domain core of Case Review Workspace: pure functions and zod schemas, no I/O. */
+export * from './errors';
+export * from './dates';
+export type { Lifecycle } from './lifecycle';
+export {
+  SHORT_TEXT_MAX,
+  LONG_TEXT_MAX,
+  shortText,
+  longText,
+  draftText,
+  Id,
+  IsoDate,
+  isoDate,
+  dateRange,
+  TimeSlot,
+  EvidenceLinks,
+} from './model/common';
+export * from './model/review';
+export * from './model/people';
+export * from './model/conversation';
+export * from './model/key-practice-episode';
+export * from './model/finding';
+export * from './model/board-action';
+export * from './model/identity-register';
+export * from './model/workspace';
+export * from './analysis/typology';
+export * from './analysis/contributory-factors';
+export * from './review/stage';

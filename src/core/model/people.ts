@@ -1,0 +1,48 @@
+/** The people of a review. Professionals are named; family members only by pseudonym. */
+import { z } from 'zod';
+import { choice, Id, shortText } from './common';
+
+const Person = z.object({
+  id: Id,
+  name: shortText('The name'),
+  role: shortText('The role'),
+  email: z.email({ error: 'The email address is not valid.' }).optional(),
+});
+
+/** Usually two independent, accredited reviewers who run the review. */
+export const LeadReviewer = Person;
+export type LeadReviewer = z.infer<typeof LeadReviewer>;
+
+/** A senior manager representing an agency on the review team. */
+export const ReviewTeamMember = Person.extend({ agency: shortText('The agency') });
+export type ReviewTeamMember = z.infer<typeof ReviewTeamMember>;
+
+export const ORGANISATION_LABELS = {
+  internal: "In the partnership's own Microsoft 365 tenant",
+  external: "In another organisation's tenant, such as police or the NHS",
+} as const;
+
+/** A frontline practitioner or first-line manager who worked with the family. */
+export const CaseGroupMember = ReviewTeamMember.extend({
+  /** How the report names them, e.g. "Social worker 1". */
+  label: shortText('The role label'),
+  lineManager: shortText("The line manager's name").optional(),
+  organisation: choice('The organisation', ORGANISATION_LABELS),
+});
+export type CaseGroupMember = z.infer<typeof CaseGroupMember>;
+
+/** Pseudonym and relationship only: the real name lives in the identity register and nowhere else. */
+export const FamilyMember = z.strictObject(
+  {
+    id: Id,
+    pseudonym: shortText('The pseudonym'),
+    relationship: shortText('The relationship'),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `A family member is recorded by pseudonym and relationship only; keep ${issue.keys.join(', ')} in the identity register.`
+        : undefined,
+  },
+);
+export type FamilyMember = z.infer<typeof FamilyMember>;
