@@ -10,6 +10,8 @@ import type { RouteRequest, TenantContext, TenantRequest, TenantResponse } from 
 import { TenantStore } from './store/database';
 import type { DirectoryUser } from './store/entities';
 import { registerDirectoryRoutes } from './routes/directory';
+import { registerSiteRoutes } from './routes/sites';
+import { registerListRoutes } from './routes/lists';
 import { registerCalendarRoutes } from './routes/calendar';
 import { registerScheduleRoutes } from './routes/schedule';
 import { seedDemo } from './seed/demo';
@@ -67,6 +69,8 @@ const registrars: RouteRegistrar[] = [
   registerDirectoryRoutes,
   registerCalendarRoutes,
   registerScheduleRoutes,
+  registerSiteRoutes,
+  registerListRoutes,
 ];
 
 export async function startLocalTenant(options: LocalTenantOptions = {}): Promise<LocalTenant> {
@@ -85,7 +89,8 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
   for (const register of registrars) register(router);
 
   const server = http.createServer();
-  const ctx: TenantContext = { store, graphBase: '', origin: '', now };
+  // `dispatch` (below) lets a route run other requests in-process: the parts of a JSON batch.
+  const ctx: TenantContext = { store, graphBase: '', origin: '', now, dispatch: (r, b) => dispatch(r, b) };
 
   async function dispatch(req: TenantRequest, inBatch: boolean): Promise<TenantResponse> {
     stats.operations++;

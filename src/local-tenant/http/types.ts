@@ -27,6 +27,8 @@ export interface TenantContext {
   /** Public origin, e.g. "http://localhost:4000". */
   origin: string;
   now(): Date;
+  /** Runs one Graph request in-process through auth, fault injection and routing (JSON batch parts). */
+  dispatch(req: TenantRequest, inBatch: boolean): Promise<TenantResponse>;
 }
 
 export interface RouteRequest extends TenantRequest {
