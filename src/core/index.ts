@@ -26,3 +26,5 @@ export * from './model/workspace';
 export * from './analysis/typology';
 export * from './analysis/contributory-factors';
 export * from './review/stage';
+export * from './review/working-days';
+export * from './review/statutory-clock';
