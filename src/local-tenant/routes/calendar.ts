@@ -234,7 +234,8 @@ function skipPaged(req: RouteRequest, fragment: string, items: Record<string, un
   if (skip + top < items.length) {
     const next = new URLSearchParams(req.query);
     next.set('$skip', String(skip + top));
-    body['@odata.nextLink'] = `${req.ctx.graphBase}${req.path}?${next.toString()}`;
+    // Graph writes the option names plainly: "?$top=2&$skip=2".
+    body['@odata.nextLink'] = `${req.ctx.graphBase}${req.path}?${next.toString().replace(/%24/g, '$')}`;
   }
   return { status: 200, headers: appliedPreferences(req), body };
 }
