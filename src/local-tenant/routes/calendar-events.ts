@@ -16,7 +16,10 @@ import {
 /**
  * Outlook calendar events as the local tenant stores them, and their Graph JSON.
  *
- * Every user of the directory has a mailbox with one calendar. An event lives in its owner's
+ * Every user of the directory has a mailbox with one calendar, guests included. (In a real tenant a
+ * guest's calendar lives in their home organisation: /me/events fails for them and getSchedule gives
+ * an error entry unless free/busy is shared between the organisations. The demo's lead reviewers are
+ * guests who must schedule conversations, so the local tenant gives them a mailbox.) An event lives in its owner's
  * calendar (store kind "event", parent = owner id). A meeting is the organiser's event plus one copy
  * in the calendar of each attendee who is in the directory, all sharing one iCalUId, as Exchange
  * delivers them; attendees outside the tenant get nothing (their own organisation's calendar would).

@@ -293,12 +293,10 @@ function seedTeamMeetings(store: TenantStore, users: DirectoryUser[], now: Date)
             locationType: 'default',
             uniqueIdType: 'unknown',
           },
-          attendees: members
-            .slice(1)
-            .map((m) => ({
-              type: 'required' as const,
-              emailAddress: { address: mailOf(m), name: m.displayName },
-            })),
+          attendees: members.slice(1).map((m) => ({
+            type: 'required' as const,
+            emailAddress: { address: mailOf(m), name: m.displayName },
+          })),
         },
         organiser.id,
         seed,
