@@ -28,3 +28,4 @@ export * from './analysis/contributory-factors';
 export * from './review/stage';
 export * from './review/working-days';
 export * from './review/statutory-clock';
+export * from './demo/review-from-demo';
