@@ -90,7 +90,7 @@ describeContract('calendar contract (events, getSchedule)', () => {
     const request = {
       schedules: [
         SOCIAL_WORKER,
-        'ruth.okonkwo-hale@reviewers.example',
+        'ruth.okonkwo-hale@northmoor.example',
         'megan.lloyd@northmoor-health.nhs.example',
       ],
       startTime: { dateTime: '2026-10-13T09:00:00', timeZone: 'GMT Standard Time' },
@@ -102,7 +102,7 @@ describeContract('calendar contract (events, getSchedule)', () => {
     ).toEqual([]);
     for (const path of [
       '/me/calendar/getSchedule',
-      `/users/${encodeURIComponent('ruth.okonkwo-hale@reviewers.example')}/calendar/getSchedule`,
+      `/users/${encodeURIComponent('ruth.okonkwo-hale@northmoor.example')}/calendar/getSchedule`,
     ]) {
       const res = await call('POST', path, request, { Prefer: 'outlook.timezone="Europe/London"' });
       expect(res.status).toBe(200);

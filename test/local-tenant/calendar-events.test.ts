@@ -8,7 +8,7 @@ import { startTestTenant, type TestTenant } from '../support/tenant';
  * on 25 October), and tests write their events in December, after the six weeks of seeded busy time.
  */
 const NOW = new Date('2026-10-12T08:00:00Z');
-const LEAD = 'ruth.okonkwo-hale@reviewers.example';
+const LEAD = 'ruth.okonkwo-hale@northmoor.example';
 const SOCIAL_WORKER = 'jade.whitcombe@northmoor.example';
 const HOUSING = 'oliver.grant@northmoor.example';
 

@@ -65,13 +65,13 @@ describe('meetings with attendees', () => {
       isOrganizer: false,
       showAs: 'tentative',
       responseStatus: { response: 'notResponded' },
-      organizer: { emailAddress: { address: 'ruth.okonkwo-hale@reviewers.example' } },
+      organizer: { emailAddress: { address: 'ruth.okonkwo-hale@northmoor.example' } },
       start: ev.start,
     });
     expect(copy.id).not.toBe(ev.id);
     // getSchedule shows the attendee tentative (1) for the meeting, the organiser busy (2).
     expect(await morning(SOCIAL_WORKER, '01')).toBe('001100');
-    expect(await morning('ruth.okonkwo-hale@reviewers.example', '01')).toBe('002200');
+    expect(await morning('ruth.okonkwo-hale@northmoor.example', '01')).toBe('002200');
     // The GP is in another organisation: nothing is delivered in this tenant.
     const gp = (
       await (

@@ -7,7 +7,7 @@ import { startTestTenant, type TestTenant } from '../support/tenant';
  * and issue threads where its real answers are quoted. Clock fixed on Monday 12 October 2026.
  */
 const NOW = new Date('2026-10-12T08:00:00Z');
-const LEAD = 'ruth.okonkwo-hale@reviewers.example';
+const LEAD = 'ruth.okonkwo-hale@northmoor.example';
 const SOCIAL_WORKER = 'jade.whitcombe@northmoor.example';
 const EARLY_HELP = 'bethany.cole@northmoor.example';
 const HEALTH_VISITOR = 'megan.lloyd@northmoor-health.nhs.example';
@@ -157,6 +157,24 @@ describe('getSchedule', () => {
     expect(police!.error!.responseCode).toBe('ErrorMailRecipientNotFound');
     // Default interval: 30 minutes, so 16 slots in 8 hours.
     expect(sw!.availabilityView).toHaveLength(16);
+  });
+
+  it('gives guests (police and health review team members) no mailbox: an error entry, and 404 on their own calendar', async () => {
+    // B2B guests keep their calendar in their home organisation: Graph answers their own /me/events with
+    // 404 MailboxNotEnabledForRESTAPI (microsoft-graph-docs issues 8520, 17826), and has no free/busy for them.
+    const guest = 'tom.ashworth@northmoor.police.example';
+    const body = await (
+      await getSchedule({
+        schedules: [guest],
+        startTime: london('2026-12-03T09:00:00'),
+        endTime: london('2026-12-03T17:00:00'),
+      })
+    ).json();
+    expect(body.value[0].error).toBeDefined();
+    expect(body.value[0].availabilityView).toBeUndefined();
+    const own = await t.graph('/me/events', { as: guest });
+    expect(own.status).toBe(404);
+    expect((await own.json()).error.code).toBe('MailboxNotEnabledForRESTAPI');
   });
 
   it('reads the data-model casing of the parameters too (Schedules, StartTime...)', async () => {

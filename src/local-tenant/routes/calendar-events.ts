@@ -16,10 +16,10 @@ import {
 /**
  * Outlook calendar events as the local tenant stores them, and their Graph JSON.
  *
- * Every user of the directory has a mailbox with one calendar, guests included. (In a real tenant a
- * guest's calendar lives in their home organisation: /me/events fails for them and getSchedule gives
- * an error entry unless free/busy is shared between the organisations. The demo's lead reviewers are
- * guests who must schedule conversations, so the local tenant gives them a mailbox.) An event lives in its owner's
+ * Every member of the directory has a mailbox with one calendar. Guests have none: their calendar
+ * lives in their home organisation, so /me/events answers them 404 MailboxNotEnabledForRESTAPI and
+ * getSchedule gives an error entry for their address, as in a real tenant (microsoft-graph-docs
+ * issues 8520 and 17826). An event lives in its owner's
  * calendar (store kind "event", parent = owner id). A meeting is the organiser's event plus one copy
  * in the calendar of each attendee who is in the directory, all sharing one iCalUId, as Exchange
  * delivers them; attendees outside the tenant get nothing (their own organisation's calendar would).
@@ -114,7 +114,10 @@ export function findMailbox(store: TenantStore, address: string): DirectoryUser 
   const a = address.trim().toLowerCase();
   return store
     .list<DirectoryUser>('user')
-    .find((u) => u.mail?.toLowerCase() === a || u.userPrincipalName.toLowerCase() === a);
+    .find(
+      (u) =>
+        u.userType === 'Member' && (u.mail?.toLowerCase() === a || u.userPrincipalName.toLowerCase() === a),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -45,13 +45,24 @@ import { parseIsoInstant, responseZone } from './calendar-time';
 const accessDenied = () =>
   new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
 
+function ownMailbox(u: DirectoryUser): DirectoryUser {
+  if (u.userType === 'Guest')
+    throw new GraphError(
+      404,
+      'MailboxNotEnabledForRESTAPI',
+      'REST API is not yet supported for this mailbox.',
+    );
+  return u;
+}
+
 /** The mailbox a request addresses: /me, or /users/{id|upn} when that is the signed-in user. */
 export function mailboxOwner(req: RouteRequest): DirectoryUser {
   const key = req.params.userId;
-  if (key === undefined) return req.user;
+  if (key === undefined) return ownMailbox(req.user);
   const k = key.toLowerCase();
   const u = req.user;
-  if (k === u.id || k === u.userPrincipalName.toLowerCase() || k === u.mail?.toLowerCase()) return u;
+  if (k === u.id || k === u.userPrincipalName.toLowerCase() || k === u.mail?.toLowerCase())
+    return ownMailbox(u);
   const other = req.ctx.store.get<DirectoryUser>('user', k) ?? findMailbox(req.ctx.store, key);
   if (!other) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${key}' is invalid.`);
   throw accessDenied();

@@ -6,9 +6,11 @@ import demo from './child-s-review.json';
 /**
  * A fictional organisation: Northmoor Council's safeguarding partnership. Every name is invented
  * (the review's people come from the project's copy of the demo review). Council staff are members
- * of the tenant; the independent lead reviewers and colleagues from police and health are guests,
- * as they are in a real partnership; most practitioners in other organisations are not in the
- * tenant at all, so the calendar has no availability for them.
+ * of the tenant. The independent lead reviewers are commissioned by the partnership and given a
+ * council account for the review (practice), so that they can organise conversations from their
+ * own calendar. Review team colleagues from police and health are guests: like real B2B guests
+ * they have no mailbox here, so their availability is unknown. Most practitioners in other
+ * organisations are not in the tenant at all.
  */
 
 const STANDARD_HOURS = {
@@ -30,7 +32,7 @@ const slug = (name: string) =>
   name
     .replace(/^(Dr|PC)\s+/, '')
     .toLowerCase()
-    .replace(/[^a-z]+/g, '.')
+    .replace(/[^a-z-]+/g, '.')
     .replace(/^\.|\.$/g, '');
 
 function user(p: PersonSeed): DirectoryUser {
@@ -40,6 +42,7 @@ function user(p: PersonSeed): DirectoryUser {
     : `${slug(p.name)}@${TENANT_DOMAIN}`;
   return {
     id: stableGuid(`user:${upn}`),
+    userType: p.guestMail ? 'Guest' : 'Member',
     userPrincipalName: upn,
     displayName: p.name,
     givenName: words[0] ?? null,
@@ -63,7 +66,6 @@ export function organisationPeople(): PersonSeed[] {
     name: l.name,
     jobTitle: l.role,
     department: 'Independent reviewers',
-    guestMail: l.email,
   }));
   const reviewTeam: PersonSeed[] = demo.reviewTeam.map((m) => ({
     name: m.name,

@@ -2,6 +2,8 @@
 
 export interface DirectoryUser {
   id: string;
+  /** Guests (B2B) have no mailbox in this tenant: their calendar lives in their home organisation. */
+  userType: 'Member' | 'Guest';
   userPrincipalName: string;
   displayName: string;
   givenName: string | null;
