@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { authenticate, findUserBySignInName, issueToken } from './auth';
 import { FaultInjector, type FaultDecision } from './faults';
 import { GraphError, errorBody } from './http/errors';
@@ -14,6 +15,8 @@ import { registerSiteRoutes } from './routes/sites';
 import { registerListRoutes } from './routes/lists';
 import { registerCalendarRoutes } from './routes/calendar';
 import { registerScheduleRoutes } from './routes/schedule';
+import { registerDriveRoutes } from './routes/drives';
+import { preauthenticatedRoutes } from './routes/uploads';
 import { seedDemo } from './seed/demo';
 
 /** Graph's own cap on a request body is larger; ours only guards the process. Upload fragments stay below 60 MiB. */
@@ -46,7 +49,7 @@ export interface LocalTenant {
 }
 
 export class RequestStats {
-  /** HTTP requests to /v1.0 (a batch counts once). */
+  /** HTTP requests to /v1.0 and to pre-authenticated upload/download URLs (a batch counts once). */
   httpRequests = 0;
   /** Graph operations run, counting each part of a batch. */
   operations = 0;
@@ -71,6 +74,7 @@ const registrars: RouteRegistrar[] = [
   registerScheduleRoutes,
   registerSiteRoutes,
   registerListRoutes,
+  registerDriveRoutes,
 ];
 
 export async function startLocalTenant(options: LocalTenantOptions = {}): Promise<LocalTenant> {
@@ -93,14 +97,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
   const ctx: TenantContext = { store, graphBase: '', origin: '', now, dispatch: (r, b) => dispatch(r, b) };
 
   async function dispatch(req: TenantRequest, inBatch: boolean): Promise<TenantResponse> {
-    stats.operations++;
-    const requestId = randomUUID();
-    const baseHeaders: Record<string, string> = { 'request-id': requestId };
-    if (req.headers['client-request-id']) baseHeaders['client-request-id'] = req.headers['client-request-id'];
-    try {
-      const fault = faults.decide(req.method, req.path, inBatch);
-      await delay(fault.delayMs);
-      injectedStatus(fault);
+    return answer(req, inBatch, () => {
       const user = authenticate(store, req.headers.authorization, now());
       const { handler, params } = router.match(req.method, req.path);
       const routeReq: RouteRequest = {
@@ -110,7 +107,25 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
         ctx,
         json: () => parseJsonBody(req.body),
       };
-      const res = await handler(routeReq);
+      return handler(routeReq);
+    });
+  }
+
+  /** Runs one request with fault injection, request ids and Graph's error bodies. */
+  async function answer(
+    req: TenantRequest,
+    inBatch: boolean,
+    handle: () => TenantResponse | Promise<TenantResponse>,
+  ): Promise<TenantResponse> {
+    stats.operations++;
+    const requestId = randomUUID();
+    const baseHeaders: Record<string, string> = { 'request-id': requestId };
+    if (req.headers['client-request-id']) baseHeaders['client-request-id'] = req.headers['client-request-id'];
+    try {
+      const fault = faults.decide(req.method, req.path, inBatch);
+      await delay(fault.delayMs);
+      injectedStatus(fault);
+      const res = await handle();
       return { ...res, headers: { ...baseHeaders, ...res.headers } };
     } catch (err) {
       if (err instanceof GraphError) {
@@ -172,6 +187,27 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
       send(res, await localRoute(req.method ?? 'GET', url.pathname, body));
       return;
     }
+    const preauthenticated = preauthenticatedRoutes.find((r) => url.pathname.startsWith(r.prefix));
+    if (preauthenticated) {
+      // Upload session and download URLs: outside /v1.0 and without a bearer token, as SharePoint's
+      // are. Faults apply to them too, by their path ("/_upload/..."): a dropped fragment is what
+      // an upload's resume logic must survive.
+      stats.httpRequests++;
+      const preReq: TenantRequest = {
+        method: (req.method ?? 'GET').toUpperCase(),
+        path: url.pathname,
+        query: url.searchParams,
+        headers: lowerHeaders(req.headers),
+        body,
+      };
+      const fault = faults.decide(preReq.method, preReq.path, false);
+      if (fault.kind === 'drop') {
+        await dropConnection(res, fault.delayMs);
+        return;
+      }
+      send(res, await answer(preReq, false, () => preauthenticated.handle(preReq, ctx)));
+      return;
+    }
     if (!/^\/v1\.0(\/|$)/i.test(url.pathname)) {
       send(res, { status: 404, body: { error: 'This local tenant serves Microsoft Graph under /v1.0.' } });
       return;
@@ -186,15 +222,19 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
     };
     const fault = faults.decide(tenantReq.method, tenantReq.path, false);
     if (fault.kind === 'drop') {
-      stats.faultsInjected++;
-      await delay(fault.delayMs);
-      // Headers and part of a body, then the connection goes: what a client sees on a dropped connection.
-      res.writeHead(200, { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': '1024' });
-      res.write('{"value":[');
-      res.socket?.destroy();
+      await dropConnection(res, fault.delayMs);
       return;
     }
     send(res, await dispatch(tenantReq, false));
+  }
+
+  async function dropConnection(res: http.ServerResponse, delayMs: number) {
+    stats.faultsInjected++;
+    await delay(delayMs);
+    // Headers and part of a body, then the connection goes: what a client sees on a dropped connection.
+    res.writeHead(200, { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': '1024' });
+    res.write('{"value":[');
+    res.socket?.destroy();
   }
 
   function err413(err: GraphError): TenantResponse {
@@ -277,6 +317,12 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
 
 function send(res: http.ServerResponse, r: TenantResponse) {
   const headers: Record<string, string> = { ...r.headers };
+  if (r.body instanceof Readable) {
+    // A streamed body (file downloads): the route sets Content-Length.
+    res.writeHead(r.status, headers);
+    r.body.on('error', () => res.destroy()).pipe(res);
+    return;
+  }
   let payload: Buffer | undefined;
   if (Buffer.isBuffer(r.body)) payload = r.body;
   else if (r.body !== undefined) {

@@ -1,5 +1,6 @@
 import type { TenantStore } from '../store/database';
 import { seedCalendars } from './calendars';
+import { seedDrives } from './drives';
 import { seedOrganisation } from './organisation';
 import { seedReviewPeople } from './review-lists';
 
@@ -9,4 +10,5 @@ export function seedDemo(store: TenantStore, now: Date): void {
   const lead = org.reviewGroup.owners[0]!;
   seedReviewPeople(store, org.reviewSite, lead, now);
   seedCalendars(store, now);
+  seedDrives(store, org.reviewSite, lead, now);
 }

@@ -1,0 +1,99 @@
+import { ARTEFACTS_LIBRARY, type ColumnSpec } from '../../graph/review-site/schema';
+import { stableGuid, timestamp } from '../ids';
+import type { TenantStore } from '../store/database';
+import type { ColumnDefinition, Site, SpList } from '../store/entities';
+import {
+  LIBRARY_COLUMNS,
+  changeMetadata,
+  contentFromBuffer,
+  createDriveForLibrary,
+  createFile,
+  createFolder,
+  ensureDefaultDrive,
+  getItem,
+} from '../store/drives';
+import demo from './child-s-review.json';
+
+/**
+ * Document libraries of the demo organisation:
+ * - every site's default library "Documents" (SharePoint creates it with the site);
+ * - the review site's "Review artefacts" library, from the same schema the product provisions,
+ *   with two small demo files carrying its metadata columns. They name people by role label and
+ *   pseudonym only, as every artefact must.
+ */
+export function seedDrives(store: TenantStore, reviewSite: Site, createdBy: string, now: Date): void {
+  for (const site of store.list<Site>('site')) ensureDefaultDrive(store, site, now, createdBy);
+  seedArtefactsLibrary(store, reviewSite, createdBy, now);
+}
+
+function columnDefinition(library: string, c: ColumnSpec): ColumnDefinition {
+  return {
+    id: stableGuid(`column:${library}:${c.name}`),
+    name: c.name,
+    displayName: c.displayName,
+    description: c.description ?? '',
+    columnGroup: 'Custom Columns',
+    enforceUniqueValues: c.enforceUniqueValues ?? false,
+    hidden: false,
+    indexed: c.indexed ?? false,
+    readOnly: false,
+    required: c.required ?? false,
+    ...(c.text ? { text: { maxLength: 255, ...c.text } } : {}),
+    ...(c.choice ? { choice: c.choice } : {}),
+    ...(c.number ? { number: c.number } : {}),
+  };
+}
+
+export function seedArtefactsLibrary(store: TenantStore, site: Site, createdBy: string, now: Date): SpList {
+  const at = timestamp(now);
+  const spec = ARTEFACTS_LIBRARY;
+  const list: SpList = {
+    id: stableGuid(`list:${site.id}:${spec.name}`),
+    siteId: site.id,
+    // SharePoint's URL name of a library created with this display name.
+    name: spec.displayName.replace(/[~"#%&*:<>?/\\{|}]/g, ''),
+    displayName: spec.displayName,
+    description: spec.description,
+    template: 'documentLibrary',
+    createdDateTime: at,
+    lastModifiedDateTime: at,
+    createdBy,
+    columns: [...LIBRARY_COLUMNS, ...spec.columns.map((c) => columnDefinition(spec.name, c))],
+    nextItemId: 1,
+  };
+  store.put('list', list, site.id);
+  const drive = createDriveForLibrary(store, site, list, now);
+  const root = getItem(store, drive.rootId)!;
+  const code = demo.review.referenceCode;
+  const folder = createFolder(store, drive, root.id, 'Analysis', createdBy, now);
+  const episodes = demo.keyPracticeEpisodes
+    .map((k) => `KPE ${k.number}: ${k.title} (${k.period.start} to ${k.period.end})`)
+    .join('\n');
+  const files: { name: string; text: string; fields: Record<string, unknown> }[] = [
+    {
+      name: `${code} Key practice episodes.txt`,
+      text: `${code} - key practice episodes (working list)\n\n${episodes}\n`,
+      fields: { ArtefactType: 'KPE analysis', Stage: 'analysis', RecordStatus: 'draft' },
+    },
+    {
+      name: `${code} Terms of reference.txt`,
+      text: `${code} - terms of reference\n\nA wholly fictional review for demonstrations of Case Review Workspace.\n`,
+      fields: { ArtefactType: 'other', Stage: 'preparation', RecordStatus: 'agreed' },
+    },
+  ];
+  files.forEach((f, i) => {
+    const file = createFile(
+      store,
+      drive,
+      i === 0 ? folder.id : root.id,
+      f.name,
+      contentFromBuffer(store, Buffer.from(f.text, 'utf8')),
+      createdBy,
+      now,
+    );
+    changeMetadata(store, file, createdBy, now, {
+      fields: { ...f.fields, CrwId: stableGuid(`artefact:${code}:${f.name}`) },
+    });
+  });
+  return store.get<SpList>('list', list.id)!;
+}
