@@ -20,7 +20,7 @@
  *   are JSON in multi-line plain text columns; the core's zod schemas validate them on read.
  */
 
-/** Bumped whenever a list or column is added. Provisioning writes it to the Review list's description. */
+/** Bumped whenever a list or column is added; recorded in the site by a marker column (see below). */
 export const SCHEMA_VERSION = 1;
 
 export interface ColumnSpec {
@@ -108,6 +108,27 @@ const crwId = (): ColumnSpec =>
     enforceUniqueValues: true,
   });
 
+/**
+ * The schema version marker: a column of the Review list named "CrwSchema{N}" for each version the
+ * site has been brought to. Adding a column is the one write provisioning needs anyway, it is
+ * idempotent (a second column of the same name is refused) and safe when two clients race, and it
+ * needs no update of the list itself. The site's version is the highest N.
+ */
+export const schemaMarkerColumn = (version = SCHEMA_VERSION): ColumnSpec =>
+  text(`CrwSchema${version}`, `Workspace schema ${version}`, {
+    description: 'Marks the version of the lists Case Review Workspace set up. Do not delete.',
+  });
+
+/** The schema version a list's column names record; 0 when none (a site made before markers). */
+export function schemaVersionOf(columnNames: readonly string[]): number {
+  let version = 0;
+  for (const name of columnNames) {
+    const m = /^CrwSchema(\d+)$/i.exec(name);
+    if (m) version = Math.max(version, Number(m[1]));
+  }
+  return version;
+}
+
 // Keys of the core's labelled choices. Kept here as literals so that this module stays plain data;
 // test/graph/schema.test.ts checks them against the core's lists.
 export const CHOICES = {
@@ -179,6 +200,7 @@ export const REVIEW_LIST: ListSpec = {
     json('Agencies', 'Agencies'),
     json('ContributoryFactors', "The partnership's contributory factors"),
     json('FindingHeadings', 'Headings of a finding'),
+    schemaMarkerColumn(),
   ],
 };
 
@@ -290,6 +312,10 @@ export const ARTEFACTS_LIBRARY: ListSpec = {
     text('Conversation', 'Conversation (workspace id)'),
     choice('RecordStatus', 'Record status', CHOICES.recordStatus),
     choice('Stage', 'Stage', CHOICES.stage),
+    text('AgreedVersion', 'Agreed version', {
+      description:
+        'The version of the conversation record the practitioner agreed. Written by Case Review Workspace.',
+    }),
   ],
 };
 
@@ -323,18 +349,6 @@ export const REGISTER_SITE_LISTS: readonly ListSpec[] = [IDENTITY_REGISTER_LIST]
 
 /** The private channel the register lives in, unless the user picks another. */
 export const IDENTITY_REGISTER_CHANNEL = 'Identity register';
-
-const MARKER = /\[crw-schema:(\d+)\]/;
-
-/** The description the Review list carries, with the schema version marker. */
-export const describeWithVersion = (description: string, version = SCHEMA_VERSION) =>
-  `${description.replace(MARKER, '').trim()} [crw-schema:${version}]`;
-
-/** The schema version a list's description records; 0 when it has none (a site made before markers). */
-export function schemaVersionOf(description: string | null | undefined): number {
-  const m = MARKER.exec(description ?? '');
-  return m ? Number(m[1]) : 0;
-}
 
 /** Columns every list has that provisioning must not try to add (SharePoint's own). */
 export const BUILT_IN_COLUMNS = new Set(['Title', 'LinkTitle', 'ID', 'Created', 'Modified', 'FileLeafRef']);

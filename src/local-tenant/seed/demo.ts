@@ -2,13 +2,13 @@ import type { TenantStore } from '../store/database';
 import { seedCalendars } from './calendars';
 import { seedDrives } from './drives';
 import { seedOrganisation } from './organisation';
-import { seedReviewPeople } from './review-lists';
+import { seedReviewLists } from './review-lists';
 
 /** Seeds the fictional organisation and the "Child S" demo review (reference CR-2026-014). */
 export function seedDemo(store: TenantStore, now: Date): void {
   const org = seedOrganisation(store, now);
   const lead = org.reviewGroup.owners[0]!;
-  seedReviewPeople(store, org.reviewSite, lead, now);
+  seedReviewLists(store, org.reviewSite, org.registerSite, org.users, lead, now);
   seedCalendars(store, now);
   seedDrives(store, org.reviewSite, lead, now);
 }

@@ -1,0 +1,13 @@
+import { readBuildSettings } from '../../hosts/settings';
+import { tabHostContext } from '../../hosts/tab-host';
+import { registerTabConfiguration } from '../../hosts/teams-tab-config';
+import { TabConfigPage } from '../../ui/pages/TabConfigPage';
+import { renderPage } from '../../ui/shell/render';
+
+void (async () => {
+  const settings = readBuildSettings();
+  const host = await tabHostContext(settings);
+  const setSaveEnabled =
+    host.kind === 'teams' ? await registerTabConfiguration(window.location.href, 'Case review') : undefined;
+  renderPage(<TabConfigPage settings={settings} host={host} setSaveEnabled={setSaveEnabled} />);
+})();

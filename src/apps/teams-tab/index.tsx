@@ -1,0 +1,11 @@
+import { readBuildSettings } from '../../hosts/settings';
+import { tabHostContext } from '../../hosts/tab-host';
+import { TeamsTabPage } from '../../ui/pages/TeamsTabPage';
+import { renderPage } from '../../ui/shell/render';
+
+// Inside Teams the context gives the review's Team and the theme; in a plain browser window the
+// page runs as a browser page (local mode in local builds). See hosts/teams-host.ts.
+void (async () => {
+  const settings = readBuildSettings();
+  renderPage(<TeamsTabPage settings={settings} host={await tabHostContext(settings)} />);
+})();

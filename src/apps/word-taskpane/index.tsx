@@ -1,0 +1,12 @@
+import { browserHostContext } from '../../hosts/browser-host';
+import { connectOffice } from '../../hosts/office-host';
+import { readBuildSettings } from '../../hosts/settings';
+import { TaskPanePage } from '../../ui/pages/TaskPanePage';
+import { renderPage } from '../../ui/shell/render';
+
+// office.js is loaded only when Office opened this page (see hosts/office-host.ts); teams-js is
+// never awaited here: inside Word on the web's frame `app.initialize()` would hang for a minute.
+void (async () => {
+  const office = await connectOffice().catch(() => null);
+  renderPage(<TaskPanePage settings={readBuildSettings()} host={office ?? browserHostContext()} />);
+})();

@@ -1,0 +1,422 @@
+/**
+ * Creates what a review's SharePoint site lacks, idempotently: the lists, columns and document
+ * library of schema.ts, and the identity register list in the site of the Team's private channel.
+ *
+ * - One read gets every list with its columns (`GET /sites/{id}/lists?$expand=columns`).
+ * - A site that is up to date gets no write at all.
+ * - An older site gets only what it lacks: lists and columns are added, never removed or changed,
+ *   so no item and no value is lost. The schema version marker is itself a column of the Review
+ *   list (schema.ts), so raising it is one more column added, in the same batch.
+ * - Two clients provisioning at once: each create that finds the name taken (409) or whose answer
+ *   was lost (503/504) is followed by a fresh read, and only what is still missing is created.
+ *   SharePoint refuses a second list or column of the same name, so each exists once.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { sendBatch, type BatchPart } from '../batch';
+import { graphErrorMessage, graphPath, send, type GraphResponse } from '../client';
+import {
+  BUILT_IN_COLUMNS,
+  IDENTITY_REGISTER_CHANNEL,
+  REGISTER_SITE_LISTS,
+  REVIEW_LIST,
+  REVIEW_SITE_LISTS,
+  SCHEMA_VERSION,
+  schemaVersionOf,
+  type ColumnSpec,
+  type ListSpec,
+} from './schema';
+
+/** A list as provisioning and the store know it. */
+export interface SiteList {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  template: string;
+  /** Internal names of its columns. */
+  columns: string[];
+}
+
+export interface SiteRef {
+  siteId: string;
+  webUrl?: string;
+}
+
+export interface ProvisionedSite extends SiteRef {
+  /** By the schema's list name (e.g. "KeyPracticeEpisodes"). */
+  lists: Record<string, SiteList>;
+  /** The version marker found on the site before provisioning (0: none). */
+  schemaVersionBefore: number;
+  /** A newer release of the product provisioned this site; this one added nothing it lacked but left the marker. */
+  newerSchema: boolean;
+  created: { lists: string[]; columns: string[] };
+  /** Writes this provisioning sent (0 on an up-to-date site). */
+  writes: number;
+}
+
+export class ProvisioningError extends Error {
+  override name = 'ProvisioningError';
+}
+
+/** Where the review's site is: the Team's group, or a SharePoint address ("https://host/sites/x" or host + path). */
+export type SiteAddress = { groupId: string } | { hostname: string; path: string } | { url: string };
+
+export async function resolveSite(client: Client, address: SiteAddress): Promise<SiteRef> {
+  let url: string;
+  if ('groupId' in address) url = `/groups/${encodeURIComponent(address.groupId)}/sites/root`;
+  else {
+    const { hostname, path } =
+      'url' in address
+        ? { hostname: new URL(address.url).hostname, path: new URL(address.url).pathname }
+        : address;
+    url = `/sites/${hostname}:${path.startsWith('/') ? path : `/${path}`}`;
+  }
+  const res = await send(client, { method: 'GET', url: `${url}?$select=id,webUrl,displayName` });
+  if (res.status !== 200)
+    throw new ProvisioningError(
+      res.status === 403
+        ? 'You do not have access to the review’s SharePoint site.'
+        : res.status === 404
+          ? 'The review’s SharePoint site could not be found.'
+          : `The review’s SharePoint site could not be read (${graphErrorMessage(res)}).`,
+    );
+  const body = res.body as { id: string; webUrl?: string };
+  return { siteId: body.id, webUrl: body.webUrl };
+}
+
+interface GraphList {
+  id: string;
+  name?: string;
+  displayName?: string;
+  description?: string | null;
+  list?: { template?: string };
+  columns?: { name: string }[];
+}
+
+/** Every list of the site with its columns: one request (more only if the site has a page of lists or more). */
+export async function readSiteLists(client: Client, siteId: string): Promise<SiteList[]> {
+  const lists: SiteList[] = [];
+  let url: string | undefined =
+    `/sites/${encodeURIComponent(siteId)}/lists?$select=id,name,displayName,description,list&$expand=columns($select=name)`;
+  while (url) {
+    const res = await send(client, { method: 'GET', url });
+    if (res.status !== 200)
+      throw new ProvisioningError(`The site’s lists could not be read (${graphErrorMessage(res)}).`);
+    const body = res.body as { value: GraphList[]; '@odata.nextLink'?: string };
+    for (const l of body.value)
+      lists.push({
+        id: l.id,
+        name: l.name ?? l.displayName ?? '',
+        displayName: l.displayName ?? l.name ?? '',
+        description: l.description ?? '',
+        template: l.list?.template ?? 'genericList',
+        columns: (l.columns ?? []).map((c) => c.name),
+      });
+    url = body['@odata.nextLink'] ? graphPath(body['@odata.nextLink']) : undefined;
+  }
+  return lists;
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * A spec's list on the site: by title (Graph gives a new list the URL name SharePoint derives from
+ * its title, and refuses a `name` in the request), else by the schema's name.
+ */
+export const findList = (lists: SiteList[], spec: ListSpec) =>
+  lists.find((l) => same(l.displayName, spec.displayName)) ??
+  lists.find((l) => same(l.name, spec.name) || same(l.name, spec.displayName));
+
+const missingColumns = (list: SiteList, spec: ListSpec): ColumnSpec[] =>
+  spec.columns.filter((c) => !BUILT_IN_COLUMNS.has(c.name) && !list.columns.some((n) => same(n, c.name)));
+
+/**
+ * The body of `POST /sites/{id}/lists`. No `name`: Graph refuses it ("Cannot define a 'name' for a
+ * list as it is assigned by the server"). Built-in columns (Title) are SharePoint's own and not sent.
+ */
+export function listCreateBody(spec: ListSpec): Record<string, unknown> {
+  return {
+    displayName: spec.displayName,
+    description: spec.description,
+    columns: spec.columns.filter((c) => !BUILT_IN_COLUMNS.has(c.name)),
+    list: { template: spec.template },
+  };
+}
+
+/** A create that someone else won, or whose answer was lost: read again and carry on. */
+const isRaceOrLost = (res: GraphResponse) =>
+  res.status === 409 ||
+  res.status === 429 ||
+  res.status >= 500 ||
+  (res.status === 400 && /already exists|duplicate/i.test(graphErrorMessage(res)));
+
+export interface ProvisionOptions {
+  /** Passes of read-then-create before giving up on a site that keeps changing (default 4). */
+  maxPasses?: number;
+}
+
+/**
+ * Makes `siteId` hold `specs`. `versionList`, when given, is the list whose marker columns record
+ * the schema version (the review site's Review list).
+ */
+export async function provisionLists(
+  client: Client,
+  site: SiteRef,
+  specs: readonly ListSpec[],
+  versionList?: ListSpec,
+  options: ProvisionOptions = {},
+): Promise<ProvisionedSite> {
+  const siteUrl = `/sites/${encodeURIComponent(site.siteId)}`;
+  const created = { lists: [] as string[], columns: [] as string[] };
+  let writes = 0;
+  let lists = await readSiteLists(client, site.siteId);
+  const versionBefore = versionList
+    ? schemaVersionOf(findList(lists, versionList)?.columns ?? [])
+    : SCHEMA_VERSION;
+  const newerSchema = versionBefore > SCHEMA_VERSION;
+
+  for (let pass = 0; ; pass++) {
+    const parts: BatchPart[] = [];
+    for (const spec of specs) {
+      const list = findList(lists, spec);
+      if (!list) {
+        parts.push({
+          id: `list:${spec.name}`,
+          method: 'POST',
+          url: `${siteUrl}/lists`,
+          body: listCreateBody(spec),
+        });
+        continue;
+      }
+      for (const column of missingColumns(list, spec)) {
+        // A site at a newer version may lack older markers: it needs none of ours.
+        if (newerSchema && schemaVersionOf([column.name]) > 0) continue;
+        parts.push({
+          id: `column:${spec.name}:${column.name}`,
+          method: 'POST',
+          url: `${siteUrl}/lists/${encodeURIComponent(list.id)}/columns`,
+          body: column,
+        });
+      }
+    }
+    if (parts.length === 0) break;
+    if (pass >= (options.maxPasses ?? 4))
+      throw new ProvisioningError('The review’s site kept changing while it was being set up. Try again.');
+
+    const { responses } = await sendBatch(client, parts);
+    writes += parts.length;
+    for (const part of parts) {
+      const res = responses.get(part.id)!;
+      if (res.status === 201 || res.status === 200) {
+        (part.id.startsWith('list:') ? created.lists : created.columns).push(
+          part.id.replace(/^(list|column):/, ''),
+        );
+      } else if (!isRaceOrLost(res)) {
+        throw new ProvisioningError(
+          `${part.id.startsWith('list:') ? 'A list' : 'A column'} of the review’s site could not be created (${graphErrorMessage(res)}).`,
+        );
+      }
+    }
+    // Read again: picks up the new lists' ids and whatever another client created meanwhile.
+    lists = await readSiteLists(client, site.siteId);
+  }
+
+  const bySpec: Record<string, SiteList> = {};
+  for (const spec of specs) bySpec[spec.name] = findList(lists, spec)!;
+  return {
+    ...site,
+    lists: bySpec,
+    schemaVersionBefore: versionBefore,
+    newerSchema,
+    created,
+    writes,
+  };
+}
+
+/** Resolves the review's site and makes it hold every list of the schema. */
+export async function provisionReviewSite(
+  client: Client,
+  address: SiteAddress,
+  options?: ProvisionOptions,
+): Promise<ProvisionedSite> {
+  const site = await resolveSite(client, address);
+  return provisionLists(client, site, REVIEW_SITE_LISTS, REVIEW_LIST, options);
+}
+
+// ---------------------------------------------------------------- the identity register
+
+export interface ChannelRef {
+  id: string;
+  displayName: string;
+}
+
+export interface ChannelMember {
+  displayName: string;
+  email?: string;
+  roles: string[];
+}
+
+export type IdentityRegisterAccess =
+  | {
+      state: 'available';
+      channel: ChannelRef;
+      site: ProvisionedSite;
+      /** Who can see the register: the private channel's members. */
+      members: ChannelMember[];
+    }
+  | {
+      /**
+       * The user cannot reach the register. Graph lists a private channel only to its members
+       * (channel-list), so "no such channel" and "not one of its members" look the same from here.
+       */
+      state: 'not-a-member';
+      channel?: ChannelRef;
+      /** Known when Graph lets this user list the channel's members; otherwise empty. */
+      members: ChannelMember[];
+      message: string;
+    };
+
+export interface IdentityRegisterOptions extends ProvisionOptions {
+  /** The channel the user picked; otherwise the private channel named "Identity register". */
+  channelId?: string;
+  channelName?: string;
+  /** Only look: do not create the list (a user who may read but should not set up). */
+  readOnly?: boolean;
+}
+
+/** Who can see the register, as the sentence the UI shows. */
+export function visibleOnlyTo(channelName: string, members: ChannelMember[]): string {
+  const names = members.map((m) => m.displayName);
+  const who =
+    names.length === 0
+      ? `the members of the private channel “${channelName}” (the lead reviewers and the review team members they name)`
+      : names.length === 1
+        ? names[0]!
+        : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  return `The identity register is visible only to ${who}. If you need it, ask a lead reviewer to add you to the private channel “${channelName}”.`;
+}
+
+interface GraphChannel {
+  id: string;
+  displayName: string;
+  membershipType?: string;
+}
+
+/**
+ * Finds the Team's private channel for the register (the one the user picked, or the private
+ * channel named "Identity register"), provisions the IdentityRegister list in that channel's own
+ * site (found through the channel's files folder), and says who can see it. A user outside the
+ * channel gets the "not-a-member" state with the sentence to show, never an error.
+ */
+export async function provisionIdentityRegister(
+  client: Client,
+  teamId: string,
+  options: IdentityRegisterOptions = {},
+): Promise<IdentityRegisterAccess> {
+  const team = `/teams/${encodeURIComponent(teamId)}`;
+  const channels = await send(client, {
+    method: 'GET',
+    url: `${team}/channels?$select=id,displayName,membershipType`,
+  });
+  if (channels.status !== 200)
+    throw new ProvisioningError(
+      `The review Team’s channels could not be read (${graphErrorMessage(channels)}).`,
+    );
+  const all = (channels.body as { value: GraphChannel[] }).value;
+  const wantedName = options.channelName ?? IDENTITY_REGISTER_CHANNEL;
+  const found = options.channelId
+    ? all.find((c) => c.id === options.channelId)
+    : all.find((c) => c.membershipType === 'private' && same(c.displayName, wantedName));
+  if (!found) return { state: 'not-a-member', members: [], message: visibleOnlyTo(wantedName, []) };
+  const channel: ChannelRef = { id: found.id, displayName: found.displayName };
+  const channelUrl = `${team}/channels/${encodeURIComponent(channel.id)}`;
+
+  // The members and the channel's files folder (its drive, in the channel's own site), together.
+  const { responses } = await sendBatch(client, [
+    { id: 'members', method: 'GET', url: `${channelUrl}/members` },
+    { id: 'folder', method: 'GET', url: `${channelUrl}/filesFolder` },
+  ]);
+  const membersRes = responses.get('members')!;
+  const members: ChannelMember[] =
+    membersRes.status === 200
+      ? (
+          membersRes.body as { value: { displayName?: string; email?: string; roles?: string[] }[] }
+        ).value.map((m) => ({
+          displayName: m.displayName ?? '',
+          email: m.email ?? undefined,
+          roles: m.roles ?? [],
+        }))
+      : [];
+  const folder = responses.get('folder')!;
+  const denied = (res: GraphResponse) => res.status === 403 || res.status === 404 || res.status === 401;
+  if (denied(folder) || (folder.status !== 200 && denied(membersRes)))
+    return { state: 'not-a-member', channel, members, message: visibleOnlyTo(channel.displayName, members) };
+  if (folder.status !== 200)
+    throw new ProvisioningError(
+      `The identity register’s channel could not be read (${graphErrorMessage(folder)}).`,
+    );
+
+  const siteRef = await channelSite(client, folder.body as FilesFolder);
+  if (!siteRef)
+    return { state: 'not-a-member', channel, members, message: visibleOnlyTo(channel.displayName, members) };
+  const site = options.readOnly
+    ? await readOnlySite(client, siteRef)
+    : await provisionLists(client, siteRef, REGISTER_SITE_LISTS, undefined, options);
+  return { state: 'available', channel, site, members };
+}
+
+interface FilesFolder {
+  webUrl?: string;
+  parentReference?: { driveId?: string; siteId?: string };
+}
+
+/** The channel's own site, from its files folder: the drive's site id, or else the folder's address. */
+async function channelSite(client: Client, folder: FilesFolder): Promise<SiteRef | undefined> {
+  if (folder.parentReference?.siteId) {
+    const res = await send(client, {
+      method: 'GET',
+      url: `/sites/${encodeURIComponent(folder.parentReference.siteId)}?$select=id,webUrl`,
+    });
+    if (res.status === 200)
+      return {
+        siteId: (res.body as SiteRef & { id: string }).id,
+        webUrl: (res.body as { webUrl?: string }).webUrl,
+      };
+    if (res.status === 403 || res.status === 404) return undefined;
+  }
+  if (folder.parentReference?.driveId) {
+    // A drive's list knows its site: GET /drives/{id}/list returns parentReference.siteId.
+    const res = await send(client, {
+      method: 'GET',
+      url: `/drives/${encodeURIComponent(folder.parentReference.driveId)}/list?$select=id,parentReference`,
+    });
+    const siteId = (res.body as { parentReference?: { siteId?: string } } | undefined)?.parentReference
+      ?.siteId;
+    if (res.status === 200 && siteId) return { siteId };
+    if (res.status === 403) return undefined;
+  }
+  if (folder.webUrl) {
+    // https://host/sites/Name/Shared Documents/Channel -> the site at /sites/Name
+    const u = new URL(folder.webUrl);
+    const m = /^\/(sites|teams)\/[^/]+/i.exec(decodeURIComponent(u.pathname));
+    if (m) return resolveSite(client, { hostname: u.hostname, path: m[0] }).catch(() => undefined);
+  }
+  return undefined;
+}
+
+async function readOnlySite(client: Client, site: SiteRef): Promise<ProvisionedSite> {
+  const lists = await readSiteLists(client, site.siteId);
+  const bySpec: Record<string, SiteList> = {};
+  for (const spec of REGISTER_SITE_LISTS) {
+    const l = findList(lists, spec);
+    if (l) bySpec[spec.name] = l;
+  }
+  return {
+    ...site,
+    lists: bySpec,
+    schemaVersionBefore: SCHEMA_VERSION,
+    newerSchema: false,
+    created: { lists: [], columns: [] },
+    writes: 0,
+  };
+}

@@ -1,0 +1,9 @@
+export { SignInRequiredError, type SignInSession } from './session';
+export {
+  listLocalUsers,
+  startLocalSession,
+  rememberedLocalUser,
+  LocalTenantUnavailableError,
+  type LocalUser,
+} from './local';
+export type { Microsoft365Session, SitesPermission } from './microsoft365';

@@ -1,0 +1,82 @@
+import {
+  createNestablePublicClientApplication,
+  type AccountInfo,
+  type IPublicClientApplication,
+} from '@azure/msal-browser';
+import { SignInRequiredError, type SignInSession } from './session';
+
+/**
+ * Delegated Graph permissions the app asks for. SharePoint access is the tenant's choice:
+ * `Sites.Selected` (only the review sites an administrator grants) or `Sites.ReadWrite.All` with
+ * `Files.ReadWrite.All` (every site the user can open). See README "Deploying to a real tenant".
+ */
+export type SitesPermission = 'Sites.Selected' | 'Sites.ReadWrite.All';
+
+export function graphScopes(sites: SitesPermission): string[] {
+  const base = ['User.Read', 'User.ReadBasic.All', 'Calendars.ReadWrite'];
+  return sites === 'Sites.Selected'
+    ? [...base, 'Sites.Selected']
+    : [...base, 'Sites.ReadWrite.All', 'Files.ReadWrite.All'];
+}
+
+export interface Microsoft365SignInOptions {
+  clientId: string;
+  scopes: string[];
+  /** From the host: `context.user.loginHint` in Teams, `Office.auth.getAuthContext()` in Word. */
+  loginHint?: string;
+  /** The popup's landing page (auth-redirect.html), used only outside NAA-capable hosts. */
+  redirectUri: string;
+}
+
+export interface Microsoft365Session extends SignInSession {
+  /** Interactive sign-in (a popup, or the host's own prompt under NAA). Call it from a click. */
+  signInInteractively(): Promise<void>;
+}
+
+/**
+ * Sign-in with nested app authentication (NAA): inside Teams (after `app.initialize`) and Office
+ * (after `Office.onReady`) MSAL talks to the host's auth broker; elsewhere
+ * `createNestablePublicClientApplication` falls back to a normal browser client. Tokens stay in
+ * MSAL's memory cache. Redirect and logout calls throw under NAA, so only silent and popup calls
+ * are used.
+ */
+export async function startMicrosoft365Session(
+  options: Microsoft365SignInOptions,
+): Promise<Microsoft365Session> {
+  const pca: IPublicClientApplication = await createNestablePublicClientApplication({
+    auth: {
+      clientId: options.clientId,
+      authority: 'https://login.microsoftonline.com/organizations',
+      redirectUri: options.redirectUri,
+    },
+    cache: { cacheLocation: 'memoryStorage' },
+  });
+  const { scopes, loginHint } = options;
+
+  const remember = (account: AccountInfo | null) => {
+    if (account) pca.setActiveAccount(account);
+  };
+
+  const getToken = async (): Promise<string> => {
+    try {
+      const account = pca.getActiveAccount();
+      const result = account
+        ? await pca.acquireTokenSilent({ scopes, account })
+        : await pca.ssoSilent({ scopes, loginHint });
+      remember(result.account);
+      return result.accessToken;
+    } catch {
+      // Consent, MFA or a first sign-in: the user has to act. The error itself may carry
+      // account details, so it is not passed on.
+      throw new SignInRequiredError();
+    }
+  };
+
+  return {
+    getToken,
+    async signInInteractively() {
+      const result = await pca.acquireTokenPopup({ scopes, loginHint });
+      remember(result.account);
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/** A signed-in user's access to Graph (or to the local tenant), the same for every mode. */
+export interface SignInSession {
+  /** A valid access token. Tokens stay in memory and are never logged or shown. */
+  getToken(): Promise<string>;
+  /** Forgets the user (local mode's "switch user"); absent where the host owns the session. */
+  signOut?: () => void;
+}
+
+/** Silent sign-in was not possible: the user has to act (a button starts the popup). */
+export class SignInRequiredError extends Error {
+  constructor() {
+    super('Sign-in needs you to continue.');
+    this.name = 'SignInRequiredError';
+  }
+}

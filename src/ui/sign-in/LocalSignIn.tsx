@@ -1,0 +1,46 @@
+import { Button, Persona, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { LocalUser } from '../../hosts/sign-in';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
+  heading: { margin: 0 },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  choice: { width: '100%', justifyContent: 'flex-start', paddingBlock: tokens.spacingVerticalS },
+});
+
+/** Local mode's sign-in: pick one of the people seeded in the local tenant. */
+export function LocalSignIn({ users, onChoose }: { users: LocalUser[]; onChoose: (upn: string) => void }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.root} aria-labelledby="local-sign-in-heading">
+      <Text as="h2" size={500} weight="semibold" id="local-sign-in-heading" className={styles.heading}>
+        Sign in to the local tenant
+      </Text>
+      <Text as="p">
+        This is local mode: no Microsoft 365 account is used. Choose a person from the demo review to see the
+        workspace as they would.
+      </Text>
+      <ul className={styles.list}>
+        {users.map((user) => (
+          <li key={user.userPrincipalName}>
+            <Button
+              appearance="subtle"
+              className={styles.choice}
+              onClick={() => onChoose(user.userPrincipalName)}
+              aria-label={`Sign in as ${user.displayName}${user.jobTitle ? `, ${user.jobTitle}` : ''}`}
+            >
+              <Persona name={user.displayName} secondaryText={user.jobTitle ?? undefined} />
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

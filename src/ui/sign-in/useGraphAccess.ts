@@ -1,0 +1,117 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { useCallback, useEffect, useState } from 'react';
+import { createGraphClient } from '../../graph/client';
+import { connectLocal, startMicrosoft365, type GraphEndpoint } from '../../hosts/connection';
+import type { HostContext } from '../../hosts/host-context';
+import type { BuildSettings } from '../../hosts/settings';
+import {
+  listLocalUsers,
+  rememberedLocalUser,
+  SignInRequiredError,
+  type LocalUser,
+} from '../../hosts/sign-in';
+import type { Microsoft365Session } from '../../hosts/sign-in/microsoft365';
+import { describeProblem, type Problem } from '../shell/problems';
+
+/** A signed-in Graph client, the same in both modes. */
+export interface GraphAccess {
+  client: Client;
+  /** Local mode: forget the chosen person and pick another. */
+  signOut?: () => void;
+}
+
+function accessTo(endpoint: GraphEndpoint): GraphAccess {
+  return {
+    client: createGraphClient({ baseUrl: endpoint.baseUrl, getToken: endpoint.getToken }),
+    signOut: endpoint.signOut,
+  };
+}
+
+export type AccessState =
+  | { status: 'starting' }
+  | { status: 'choose-user'; users: LocalUser[] }
+  | { status: 'signing-in' }
+  | { status: 'needs-interaction'; signIn: () => void }
+  | { status: 'ready'; access: GraphAccess }
+  | { status: 'failed'; problem: Problem; retry: () => void };
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sign-in as a small state machine. Local mode: list the seeded users, or reuse the one chosen
+ * earlier in this tab. Microsoft 365 mode: silent sign-in through the host (NAA); when the user
+ * has to act, a button starts the popup (browsers block popups not started by a click).
+ */
+export function useGraphAccess(settings: BuildSettings, host: HostContext) {
+  const [state, setState] = useState<AccessState>({ status: 'starting' });
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const chooseUser = useCallback(
+    (upn: string) => {
+      setState({ status: 'signing-in' });
+      connectLocal(settings, upn).then(
+        (endpoint) => setState({ status: 'ready', access: accessTo(endpoint) }),
+        (error: unknown) => setState({ status: 'failed', problem: describeProblem(error), retry }),
+      );
+    },
+    [settings, retry],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    const set = (next: AccessState) => {
+      if (!cancelled) setState(next);
+    };
+    const fail = (error: unknown) => set({ status: 'failed', problem: describeProblem(error), retry });
+
+    async function startLocal() {
+      const remembered = rememberedLocalUser(sessionStorageOrNull());
+      if (remembered) {
+        try {
+          set({ status: 'ready', access: accessTo(await connectLocal(settings, remembered)) });
+          return;
+        } catch {
+          // The tenant may have been reseeded: ask again.
+        }
+      }
+      set({ status: 'choose-user', users: await listLocalUsers(settings.localTenantUrl) });
+    }
+
+    async function startCloud() {
+      const { session, endpoint } = await startMicrosoft365(settings, host);
+      const access = accessTo(endpoint);
+      const interactive = (s: Microsoft365Session) => () => {
+        set({ status: 'signing-in' });
+        s.signInInteractively().then(() => set({ status: 'ready', access }), fail);
+      };
+      try {
+        await session.getToken();
+        set({ status: 'ready', access });
+      } catch (error) {
+        if (error instanceof SignInRequiredError)
+          set({ status: 'needs-interaction', signIn: interactive(session) });
+        else throw error;
+      }
+    }
+
+    setState({ status: 'starting' });
+    (settings.mode === 'local' ? startLocal() : startCloud()).catch(fail);
+    return () => {
+      cancelled = true;
+    };
+  }, [settings, host, attempt, retry]);
+
+  const signOut = useCallback(() => {
+    if (state.status === 'ready') state.access.signOut?.();
+    retry();
+  }, [state, retry]);
+
+  return { state, chooseUser, signOut };
+}

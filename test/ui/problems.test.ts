@@ -1,0 +1,22 @@
+import { GraphError } from '@microsoft/microsoft-graph-client';
+import { LocalTenantUnavailableError } from '../../src/hosts/sign-in/local';
+import { formatCount } from '../../src/ui/shell/format';
+import { describeProblem } from '../../src/ui/shell/problems';
+
+describe('problems in plain language', () => {
+  test('Graph failures become short explanations that carry nothing from the error itself', () => {
+    const leaky = new GraphError(403, 'Access denied for priya.raman@northmoor.example, token eyJ0eXAi...');
+    const problem = describeProblem(leaky);
+    expect(problem.title).toBe('You do not have access to this review.');
+    expect(JSON.stringify(problem)).not.toMatch(/priya|eyJ0/);
+    expect(describeProblem(new GraphError(404)).title).toMatch(/could not be found/);
+    expect(describeProblem(new GraphError(429)).title).toBe('Microsoft 365 is busy.');
+    expect(describeProblem(new LocalTenantUnavailableError()).detail).toMatch(/npm start/);
+    expect(describeProblem(new Error('Jade Whitcombe')).detail).not.toMatch(/Jade/);
+  });
+
+  test('counts read as en-GB text', () => {
+    expect(formatCount(1, 'person', 'people')).toBe('1 person');
+    expect(formatCount(1200, 'person', 'people')).toBe('1,200 people');
+  });
+});
