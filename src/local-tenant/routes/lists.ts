@@ -60,7 +60,9 @@ const ITEM_PROPERTIES = new Set(['fields', 'contentType']);
 /** Characters SharePoint removes from a list's URL name. */
 const URL_UNSAFE = /[~"#%&*:<>?/\\{|}\p{Cc}]/gu;
 
-const listNotFound = () => notFound('The specified list was not found', 'itemNotFound');
+/** SharePoint's message, which Graph passes on with 404 itemNotFound. */
+const listNotFound = (ref: string, site: Site) =>
+  notFound(`List '${ref}' does not exist at site with URL '${siteWebUrl(site)}'.`, 'itemNotFound');
 const itemNotFound = () => notFound('Item not found', 'itemNotFound');
 
 export const itemETag = (item: SpListItem) => `"${item.uniqueId},${item.version}"`;
@@ -74,7 +76,7 @@ export function findList(req: RouteRequest, site: Site, ref: string): SpList {
     lists.find((l) => l.id.toLowerCase() === lower) ??
     lists.find((l) => l.displayName.toLowerCase() === lower) ??
     lists.find((l) => l.name.toLowerCase() === lower);
-  if (!list) throw listNotFound();
+  if (!list) throw listNotFound(ref, site);
   return list;
 }
 
@@ -109,11 +111,20 @@ function lookupIds(store: TenantStore): Map<string, string> {
   return new Map(store.list<DirectoryUser>('user').map((u, i) => [u.id, String(i + 7)]));
 }
 
+/** $expand=columns, optionally columns($select=name,...): the option, or undefined. */
+function columnsExpand(req: RouteRequest): ExpandOption | undefined {
+  return parseExpand(
+    req.query.get('$expand'),
+    ['columns', 'items', 'contentTypes', 'drive', 'subscriptions'],
+    'microsoft.graph.list',
+  ).find((e) => e.name.toLowerCase() === 'columns');
+}
+
 export function listJson(
   req: RouteRequest,
   site: Site,
   list: SpList,
-  withColumns = false,
+  columns?: ExpandOption,
 ): Record<string, unknown> {
   const json: Record<string, unknown> = {
     '@odata.etag': listETag(list),
@@ -129,7 +140,7 @@ export function listJson(
     parentReference: { siteId: site.id },
     list: { contentTypesEnabled: false, hidden: false, template: list.template },
   };
-  if (withColumns) json.columns = columnsJson(list);
+  if (columns) json.columns = columnsJson(list).map((c) => selectProperties(c, columns.select));
   return json;
 }
 
@@ -371,7 +382,7 @@ function createListFromRequest(req: RouteRequest, site: Site): SpList {
 function itemsResponse(req: RouteRequest, site: Site, list: SpList): TenantResponse {
   const expand = itemExpand(req);
   const filterText = req.query.get('$filter') ?? req.query.get('filter');
-  const filter = filterText ? parseFilter(filterText, 'invalidRequest') : undefined;
+  const filter = filterText !== null ? parseFilter(filterText, 'invalidRequest') : undefined;
   const order = parseOrderBy(req.query.get('$orderby'));
   checkQueryFields(req, list, [...(filter ? filterProperties(filter) : []), ...order.map((o) => o.path)]);
   const ids = lookupIds(req.ctx.store);
@@ -388,6 +399,33 @@ function itemsResponse(req: RouteRequest, site: Site, list: SpList): TenantRespo
   );
 }
 
+/**
+ * Columns with enforceUniqueValues refuse a value another item of the list holds (text compared
+ * without regard to case, as SharePoint does). SharePoint's message; Graph answers 409 Conflict.
+ */
+function checkUnique(
+  store: TenantStore,
+  list: SpList,
+  fields: Record<string, unknown>,
+  selfId?: string,
+): void {
+  const unique = list.columns.filter(
+    (c) => c.enforceUniqueValues && fields[c.name] !== undefined && fields[c.name] !== null,
+  );
+  if (!unique.length) return;
+  const key = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : JSON.stringify(v));
+  for (const other of store.list<SpListItem>('listItem', list.id)) {
+    if (other.id === selfId) continue;
+    for (const c of unique)
+      if (other.fields[c.name] !== undefined && key(other.fields[c.name]) === key(fields[c.name]))
+        throw new GraphError(
+          409,
+          'nameAlreadyExists',
+          'The list item could not be added or updated because duplicate values were found in one or more fields in the list.',
+        );
+  }
+}
+
 function updateFields(req: RouteRequest, list: SpList, item: SpListItem, input: unknown): SpListItem {
   checkIfMatch(req, item);
   const changes = validateFields(list, input);
@@ -396,6 +434,7 @@ function updateFields(req: RouteRequest, list: SpList, item: SpListItem, input: 
     if (v === null) delete fields[k];
     else fields[k] = v;
   }
+  checkUnique(req.ctx.store, list, changes, item.id);
   const updated: SpListItem = {
     ...item,
     fields,
@@ -410,15 +449,10 @@ export function registerListRoutes(router: Router): void {
   router
     .add('GET', '/sites/{siteId}/lists', (req) => {
       const site = findSite(req, req.params.siteId!);
-      const expand = parseExpand(
-        req.query.get('$expand'),
-        ['columns', 'items', 'contentTypes', 'drive'],
-        'microsoft.graph.list',
-      );
-      const withColumns = expand.some((e) => e.name.toLowerCase() === 'columns');
+      const columns = columnsExpand(req);
       const filterText = req.query.get('$filter');
-      const filter = filterText ? parseFilter(filterText) : undefined;
-      let lists = req.ctx.store.list<SpList>('list', site.id).map((l) => listJson(req, site, l, withColumns));
+      const filter = filterText !== null ? parseFilter(filterText) : undefined;
+      let lists = req.ctx.store.list<SpList>('list', site.id).map((l) => listJson(req, site, l, columns));
       if (filter)
         lists = lists.filter((l) =>
           evaluateFilter(filter, (path) =>
@@ -432,7 +466,7 @@ export function registerListRoutes(router: Router): void {
       return pagedResponse(req, `sites('${encodeURIComponent(site.id)}')/lists`, lists, {
         defaultTop: 200,
         maxTop: 5000,
-        alwaysKeep: withColumns ? ['columns'] : [],
+        alwaysKeep: columns ? ['columns'] : [],
       });
     })
     .add('POST', '/sites/{siteId}/lists', (req) => {
@@ -451,18 +485,13 @@ export function registerListRoutes(router: Router): void {
     })
     .add('GET', '/sites/{siteId}/lists/{listId}', (req) => {
       const { site, list } = resolveList(req);
-      const expand = parseExpand(
-        req.query.get('$expand'),
-        ['columns', 'items', 'contentTypes', 'drive'],
-        'microsoft.graph.list',
-      );
-      const withColumns = expand.some((e) => e.name.toLowerCase() === 'columns');
-      const json = listJson(req, site, list, withColumns);
+      const columns = columnsExpand(req);
+      const json = listJson(req, site, list, columns);
       return {
         status: 200,
         body: {
           '@odata.context': contextUrl(req, `sites('${encodeURIComponent(site.id)}')/lists/$entity`),
-          ...selectProperties(json, req.query.get('$select'), withColumns ? ['columns'] : []),
+          ...selectProperties(json, req.query.get('$select'), columns ? ['columns'] : []),
         },
       };
     })
@@ -525,6 +554,7 @@ export function registerListRoutes(router: Router): void {
         const current = req.ctx.store.get<SpList>('list', list.id) ?? list;
         const fields = body.fields === undefined ? {} : validateFields(current, body.fields);
         for (const k of Object.keys(fields)) if (fields[k] === null) delete fields[k];
+        checkUnique(req.ctx.store, current, fields);
         const itemId = String(current.nextItemId);
         req.ctx.store.put<SpList>('list', { ...current, nextItemId: current.nextItemId + 1 }, site.id);
         const now = timestamp(req.ctx.now());
