@@ -33,8 +33,9 @@ const pages = [
 ];
 
 function fail(message) {
-  // Thrown from the config so that webpack-cli prints it and exits non-zero.
-  throw new Error(`Case Review Workspace build: ${message}`);
+  // A plain message and a non-zero exit, rather than a stack trace from inside webpack-cli.
+  console.error(`Case Review Workspace build: ${message}`);
+  process.exit(1);
 }
 
 function settingsFor(isProduction, env) {
