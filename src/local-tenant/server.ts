@@ -13,6 +13,8 @@ import type { DirectoryUser } from './store/entities';
 import { registerDirectoryRoutes } from './routes/directory';
 import { registerSiteRoutes } from './routes/sites';
 import { registerListRoutes } from './routes/lists';
+import { registerTeamRoutes } from './routes/teams';
+import { registerBatchRoutes } from './routes/batch';
 import { registerCalendarRoutes } from './routes/calendar';
 import { registerScheduleRoutes } from './routes/schedule';
 import { registerDriveRoutes } from './routes/drives';
@@ -74,6 +76,8 @@ const registrars: RouteRegistrar[] = [
   registerScheduleRoutes,
   registerSiteRoutes,
   registerListRoutes,
+  registerTeamRoutes,
+  registerBatchRoutes,
   registerDriveRoutes,
 ];
 

@@ -83,7 +83,8 @@ export function pagedResponse(
   if (top > 0 && skip + top < items.length) {
     const next = new URLSearchParams(req.query);
     next.set('$skiptoken', Buffer.from(`skip:${skip + top}`).toString('base64url'));
-    body['@odata.nextLink'] = `${req.ctx.graphBase}${req.path}?${next.toString()}`;
+    // Graph writes the option names literally: ?$top=5&$skiptoken=... ('$' is valid in a query).
+    body['@odata.nextLink'] = `${req.ctx.graphBase}${req.path}?${next.toString().replace(/%24/g, '$')}`;
   }
   return { status: 200, body };
 }

@@ -1,0 +1,115 @@
+import { TENANT_DOMAIN, stableGuid } from '../ids';
+import { GraphError, notFound } from '../http/errors';
+import { entityResponse, evaluateFilter, pagedResponse, parseFilter } from '../http/odata';
+import type { Router } from '../http/router';
+import type { RouteRequest } from '../http/types';
+import type { Channel, DirectoryUser, Group } from '../store/entities';
+
+/**
+ * Teams channels (https://learn.microsoft.com/graph/api/channel-list, channel-get,
+ * channel-list-members):
+ * - "Teams members can't see private or shared channels that they aren't members of in the
+ *   response for this API" (channel-list): a private channel is listed only to its members.
+ * - $filter (e.g. membershipType eq 'private') and $select are supported on the list.
+ * - A private channel asked for by a team member who is not in it: 403, like its members list.
+ * - Someone outside the team: 403 Forbidden; an unknown team: 404 NotFound.
+ */
+
+export const TENANT_ID = stableGuid(`tenant:${TENANT_DOMAIN}`);
+
+function findTeam(req: RouteRequest, teamId: string): Group {
+  const group = req.ctx.store.get<Group>('group', teamId.toLowerCase());
+  if (!group?.isTeam) throw notFound(`No team found with Group Id ${teamId}`, 'NotFound');
+  if (!group.members.includes(req.user.id))
+    throw new GraphError(403, 'Forbidden', 'The user is not a member of the team.');
+  return group;
+}
+
+const canSeeChannel = (req: RouteRequest, c: Channel) =>
+  c.membershipType === 'standard' || !!c.members?.includes(req.user.id);
+
+function findChannel(req: RouteRequest, team: Group, channelId: string): Channel {
+  const channel = req.ctx.store.get<Channel>('channel', channelId);
+  if (!channel || channel.teamId !== team.id)
+    throw notFound(`Channel ${channelId} not found in the team.`, 'NotFound');
+  if (!canSeeChannel(req, channel))
+    throw new GraphError(403, 'Forbidden', 'The user is not a member of this private channel.');
+  return channel;
+}
+
+export function channelJson(c: Channel): Record<string, unknown> {
+  return {
+    id: c.id,
+    createdDateTime: c.createdDateTime,
+    displayName: c.displayName,
+    description: c.description,
+    isFavoriteByDefault: null,
+    email: '',
+    tenantId: TENANT_ID,
+    webUrl: c.webUrl,
+    membershipType: c.membershipType,
+  };
+}
+
+/** Members of a channel: the team's members, or a private channel's own (aadUserConversationMember). */
+function membersJson(req: RouteRequest, team: Group, channel: Channel): Record<string, unknown>[] {
+  const ids = channel.membershipType === 'standard' ? team.members : (channel.members ?? []);
+  return ids.flatMap((userId) => {
+    const u = req.ctx.store.get<DirectoryUser>('user', userId);
+    if (!u) return [];
+    const roles = team.owners.includes(userId)
+      ? ['owner']
+      : u.userPrincipalName.includes('#EXT#')
+        ? ['guest']
+        : [];
+    return [
+      {
+        '@odata.type': '#microsoft.graph.aadUserConversationMember',
+        id: Buffer.from(`${channel.id}##${userId}`).toString('base64url'),
+        roles,
+        displayName: u.displayName,
+        visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
+        userId,
+        email: u.mail,
+        tenantId: TENANT_ID,
+      },
+    ];
+  });
+}
+
+export function registerTeamRoutes(router: Router): void {
+  router
+    .add('GET', '/teams/{teamId}/channels', (req) => {
+      const team = findTeam(req, req.params.teamId!);
+      let channels = req.ctx.store
+        .list<Channel>('channel', team.id)
+        .filter((c) => canSeeChannel(req, c))
+        .map(channelJson);
+      const filterText = req.query.get('$filter');
+      if (filterText !== null) {
+        const filter = parseFilter(filterText);
+        channels = channels.filter((c) =>
+          evaluateFilter(filter, (path) => {
+            const key = Object.keys(c).find((k) => k.toLowerCase() === path.join('/').toLowerCase());
+            return key ? c[key] : undefined;
+          }),
+        );
+      }
+      return pagedResponse(req, `teams('${team.id}')/channels`, channels, { defaultTop: 100, maxTop: 999 });
+    })
+    .add('GET', '/teams/{teamId}/channels/{channelId}', (req) => {
+      const team = findTeam(req, req.params.teamId!);
+      const channel = findChannel(req, team, req.params.channelId!);
+      return entityResponse(req, `teams('${team.id}')/channels/$entity`, channelJson(channel));
+    })
+    .add('GET', '/teams/{teamId}/channels/{channelId}/members', (req) => {
+      const team = findTeam(req, req.params.teamId!);
+      const channel = findChannel(req, team, req.params.channelId!);
+      return pagedResponse(
+        req,
+        `teams('${team.id}')/channels('${encodeURIComponent(channel.id)}')/members`,
+        membersJson(req, team, channel),
+        { defaultTop: 100, maxTop: 999 },
+      );
+    });
+}

@@ -1,0 +1,84 @@
+import { startTestTenant, type TestTenant } from '../support/tenant';
+
+/**
+ * Channels as Graph lists them (channel-list): "Teams members can't see private or shared channels
+ * that they aren't members of in the response for this API."
+ */
+
+const AMIRA = 'amira.khan@northmoor.example'; // in the review team, not in the identity register channel
+const OLIVER = 'oliver.grant@northmoor.example'; // not in the review team
+
+let t: TestTenant;
+let teamId: string;
+beforeAll(async () => {
+  t = await startTestTenant();
+  const teams = (await (await t.graph('/me/joinedTeams')).json()) as {
+    value: { id: string; displayName: string }[];
+  };
+  teamId = teams.value.find((x) => x.displayName === 'CR-2026-014 Learning review')!.id;
+});
+afterAll(() => t.close());
+
+const channelNames = (body: { value: { displayName: string }[] }) => body.value.map((c) => c.displayName);
+
+describe('team channels', () => {
+  it('lists a private channel to its members only', async () => {
+    const lead = await (await t.graph(`/teams/${teamId}/channels`)).json();
+    expect(channelNames(lead)).toEqual(['General', 'Identity register']);
+    expect(lead.value[1]).toMatchObject({
+      membershipType: 'private',
+      id: expect.stringMatching(/^19:.+@thread\.tacv2$/),
+    });
+    const member = await (await t.graph(`/teams/${teamId}/channels`, { as: AMIRA })).json();
+    expect(channelNames(member)).toEqual(['General']);
+  });
+
+  it('filters on membershipType and selects properties', async () => {
+    const res = await t.graph(
+      `/teams/${teamId}/channels?$filter=${encodeURIComponent("membershipType eq 'private'")}&$select=displayName`,
+    );
+    const body = await res.json();
+    expect(channelNames(body)).toEqual(['Identity register']);
+    expect(Object.keys(body.value[0]).sort()).toEqual(['displayName', 'id']);
+  });
+
+  it('gets a channel, and keeps a private one from team members outside it', async () => {
+    const channels = await (await t.graph(`/teams/${teamId}/channels`)).json();
+    const register = channels.value.find(
+      (c: { displayName: string }) => c.displayName === 'Identity register',
+    );
+    const path = `/teams/${teamId}/channels/${encodeURIComponent(register.id)}`;
+    expect((await t.graph(path)).status).toBe(200);
+    expect((await t.graph(path, { as: AMIRA })).status).toBe(403);
+    expect((await t.graph(`${path}/members`, { as: AMIRA })).status).toBe(403);
+  });
+
+  it('lists who can see the identity register: the channel members, with their roles', async () => {
+    const channels = await (await t.graph(`/teams/${teamId}/channels`)).json();
+    const register = channels.value.find(
+      (c: { displayName: string }) => c.displayName === 'Identity register',
+    );
+    const res = await t.graph(`/teams/${teamId}/channels/${encodeURIComponent(register.id)}/members`);
+    expect(res.status).toBe(200);
+    const members = (await res.json()).value as { displayName: string; roles: string[]; userId: string }[];
+    expect(members.map((m) => m.displayName).sort()).toEqual([
+      'Declan Marsh',
+      'Priya Raman',
+      'Ruth Okonkwo-Hale',
+    ]);
+    expect(members.find((m) => m.displayName === 'Ruth Okonkwo-Hale')!.roles).toEqual(['owner']);
+    expect(members[0]).toMatchObject({ '@odata.type': '#microsoft.graph.aadUserConversationMember' });
+    const general = channels.value.find((c: { displayName: string }) => c.displayName === 'General');
+    const all = await (
+      await t.graph(`/teams/${teamId}/channels/${encodeURIComponent(general.id)}/members`)
+    ).json();
+    expect(all.value.length).toBeGreaterThan(members.length);
+  });
+
+  it('answers 403 outside the team and 404 for a team that does not exist', async () => {
+    expect((await t.graph(`/teams/${teamId}/channels`, { as: OLIVER })).status).toBe(403);
+    const missing = await t.graph('/teams/00000000-0000-0000-0000-000000000000/channels');
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('NotFound');
+  });
+});
