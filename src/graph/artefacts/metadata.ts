@@ -11,18 +11,6 @@ export type ArtefactType = (typeof CHOICES.artefactType)[number];
 export type RecordStatus = (typeof CHOICES.recordStatus)[number];
 export type ReviewStageKey = (typeof CHOICES.stage)[number];
 
-/**
- * The version of the file the practitioner agreed, written when a conversation record is agreed.
- * Used until ARTEFACTS_LIBRARY (review-site/schema.ts) defines the column itself.
- */
-export const AGREED_VERSION_COLUMN: ColumnSpec = {
-  name: 'AgreedVersion',
-  displayName: 'Agreed version',
-  description:
-    'The version of the conversation record the practitioner agreed. Written by Case Review Workspace.',
-  text: { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255 },
-};
-
 /** The details the product reads and writes, with the column each one lives in. */
 export const METADATA_COLUMNS = {
   crwId: CRW_ID,
@@ -32,7 +20,7 @@ export const METADATA_COLUMNS = {
   conversation: 'Conversation',
   recordStatus: 'RecordStatus',
   stage: 'Stage',
-  agreedVersion: AGREED_VERSION_COLUMN.name,
+  agreedVersion: 'AgreedVersion',
 } as const;
 
 export type MetadataKey = keyof typeof METADATA_COLUMNS;
@@ -55,10 +43,7 @@ export interface ArtefactMetadata {
 /** Details the workflow alone may set: changing them by hand would bypass sharing rules. */
 export const WORKFLOW_KEYS: readonly MetadataKey[] = ['recordStatus', 'agreedVersion', 'crwId'];
 
-const COLUMN_BY_NAME = new Map<string, ColumnSpec>(
-  // The schema's own definition wins once it has the column.
-  [AGREED_VERSION_COLUMN, ...ARTEFACTS_LIBRARY.columns].map((c) => [c.name, c]),
-);
+const COLUMN_BY_NAME = new Map<string, ColumnSpec>(ARTEFACTS_LIBRARY.columns.map((c) => [c.name, c]));
 
 function columnSpec(key: MetadataKey): ColumnSpec {
   const spec = COLUMN_BY_NAME.get(METADATA_COLUMNS[key]);

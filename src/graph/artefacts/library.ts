@@ -1,0 +1,480 @@
+/**
+ * The "Review artefacts" document library of a review's site, through Microsoft Graph: upload with
+ * checks before any write, details (metadata) with If-Match, listing with filters in one request
+ * per page, download and version history.
+ */
+import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+import { graphErrorMessage, graphPath, send, type GraphResponse } from '../client';
+import { ARTEFACTS_LIBRARY } from '../review-site/schema';
+import {
+  ArtefactConflictError,
+  ArtefactInputError,
+  ArtefactNameTakenError,
+  ArtefactRequestError,
+  UploadCancelledError,
+  UploadFailedError,
+  type ArtefactProblem,
+} from './errors';
+import {
+  checkMetadata,
+  fromFields,
+  METADATA_COLUMNS,
+  toFields,
+  typeLabel,
+  type ArtefactMetadata,
+  type ArtefactType,
+  type MetadataKey,
+  type RecordStatus,
+} from './metadata';
+import { alternativeName, checkArtefactName, joinPath, proposeArtefactName } from './names';
+import {
+  DriveItemSchema,
+  encodeDrivePath,
+  startUpload,
+  type DriveItem,
+  type RetryPolicy,
+  type UploadHandle,
+  type UploadProgress,
+} from './upload';
+
+/** SharePoint's largest file (250 GB). */
+export const MAX_FILE_BYTES = 250 * 1024 ** 3;
+
+export type ConflictBehavior = 'fail' | 'replace' | 'rename';
+
+export interface Artefact {
+  listItemId: string;
+  driveItemId: string;
+  name: string;
+  size: number;
+  webUrl?: string;
+  lastModifiedDateTime?: string;
+  /** The list item's eTag: send it back with an edit, so that a concurrent change is a conflict. */
+  eTag: string;
+  metadata: ArtefactMetadata;
+}
+
+export interface ArtefactVersion {
+  id: string;
+  lastModifiedDateTime?: string;
+  size?: number;
+  lastModifiedBy?: string;
+}
+
+export interface NewArtefact {
+  content: Blob | Uint8Array;
+  /** Usually `proposeName(...)`; checked against SharePoint's rules and the identity register. */
+  name: string;
+  metadata: Omit<ArtefactMetadata, 'crwId' | 'agreedVersion'>;
+  /**
+   * When the name is taken: "fail" (default) refuses with ArtefactNameTakenError, offering the
+   * two ways on; "replace" makes the upload a new version of that file; "rename" uploads under the
+   * first free "name n.ext", chosen before the upload so the user sees it.
+   */
+  conflictBehavior?: ConflictBehavior;
+  onProgress?: (progress: UploadProgress) => void;
+  /** Overrides the library's register strings for this check. */
+  identityRegister?: readonly string[];
+}
+
+export interface ArtefactFilter {
+  type?: ArtefactType;
+  agency?: string;
+  /** The person's workspace id. */
+  person?: string;
+  /** The conversation's workspace id. */
+  conversation?: string;
+  recordStatus?: RecordStatus;
+}
+
+/** An upload in progress: `done` gives the artefact with its details set; `cancel()` leaves nothing. */
+export interface ArtefactUpload {
+  readonly done: Promise<Artefact>;
+  /** The name the file goes in under (differs from the one asked for with "rename"). */
+  readonly name: Promise<string>;
+  cancel(): Promise<void>;
+}
+
+export interface ArtefactLibraryConfig {
+  /** The product's Graph client (createGraphClient). */
+  client: Client;
+  siteId: string;
+  listId: string;
+  driveId: string;
+  /** The library root's decoded server-relative path ("/sites/CR-2026-014/ReviewArtefacts"), for the 400-character rule. */
+  rootPath: string;
+  /** The review's reference code, used in proposed names and sharing messages. */
+  referenceCode: string;
+  /** The identity register's strings (real names...), for the anonymity guard; never stored or logged. */
+  identityRegister?: readonly string[];
+  /** Upload tuning and test hooks. */
+  upload?: {
+    fragmentSize?: number;
+    simpleUploadMax?: number;
+    retry?: Partial<RetryPolicy>;
+    uploadFetch?: typeof fetch;
+    sleep?: (ms: number) => Promise<void>;
+  };
+}
+
+const ListItemSchema = z.object({
+  id: z.string(),
+  eTag: z.string().optional(),
+  '@odata.etag': z.string().optional(),
+  fields: z.record(z.string(), z.unknown()).optional(),
+  driveItem: DriveItemSchema.optional(),
+});
+
+const DriveItemWithListItemSchema = DriveItemSchema.extend({ listItem: ListItemSchema.optional() });
+
+const PageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
+
+const VersionSchema = z.object({
+  id: z.string(),
+  lastModifiedDateTime: z.string().optional(),
+  size: z.number().optional(),
+  lastModifiedBy: z
+    .object({ user: z.object({ displayName: z.string().optional() }).loose().optional() })
+    .loose()
+    .optional(),
+});
+
+/** The driveItem properties the gateway reads, for $select/$expand. */
+const DRIVE_ITEM_SELECT = 'id,name,size,webUrl,eTag,cTag,lastModifiedDateTime,file';
+const FIELD_SELECT = Object.values(METADATA_COLUMNS).join(',');
+
+/** OData string literal: quotes doubled. */
+const odataString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export function expectOk(res: GraphResponse, what: string): unknown {
+  if (res.status >= 200 && res.status < 300) return res.body;
+  const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
+  throw new ArtefactRequestError(`${what} failed: ${graphErrorMessage(res)}`, res.status, code);
+}
+
+/**
+ * Finds the library in a review's site (by its URL name or display name) and its drive: two GETs,
+ * once per session.
+ */
+export async function openArtefactLibrary(
+  client: Client,
+  siteId: string,
+  options: Omit<ArtefactLibraryConfig, 'client' | 'siteId' | 'listId' | 'driveId' | 'rootPath'>,
+): Promise<ArtefactLibrary> {
+  const lists = PageSchema.parse(
+    expectOk(
+      await send(client, { method: 'GET', url: `/sites/${siteId}/lists?$select=id,name,displayName` }),
+      'Finding the Review artefacts library',
+    ),
+  );
+  const list = lists.value
+    .map((l) =>
+      z.object({ id: z.string(), name: z.string().optional(), displayName: z.string().optional() }).parse(l),
+    )
+    .find((l) => l.name === ARTEFACTS_LIBRARY.name || l.displayName === ARTEFACTS_LIBRARY.displayName);
+  if (!list)
+    throw new ArtefactRequestError(
+      'The review’s site has no Review artefacts library yet. Open the review once as a lead reviewer to set it up.',
+      404,
+    );
+  const drive = z.object({ id: z.string(), webUrl: z.string() }).parse(
+    expectOk(
+      await send(client, {
+        method: 'GET',
+        url: `/sites/${siteId}/lists/${list.id}/drive?$select=id,webUrl`,
+      }),
+      'Opening the Review artefacts library',
+    ),
+  );
+  const rootPath = decodeURIComponent(new URL(drive.webUrl).pathname).replace(/\/+$/, '');
+  return new ArtefactLibrary({ ...options, client, siteId, listId: list.id, driveId: drive.id, rootPath });
+}
+
+export class ArtefactLibrary {
+  constructor(readonly config: ArtefactLibraryConfig) {}
+
+  private get client() {
+    return this.config.client;
+  }
+
+  private get itemsUrl() {
+    return `/sites/${this.config.siteId}/lists/${this.config.listId}/items`;
+  }
+
+  /** The name the product proposes for a new artefact; never derived from a person's name. */
+  proposeName(input: {
+    type: ArtefactType;
+    roleLabel?: string;
+    version?: number;
+    extension: string;
+  }): string {
+    return proposeArtefactName({
+      referenceCode: this.config.referenceCode,
+      typeLabel: typeLabel(input.type),
+      roleLabel: input.roleLabel,
+      version: input.version ?? 1,
+      extension: input.extension,
+    });
+  }
+
+  /** Every problem with a new artefact that can be found without the network. */
+  checkNewArtefact(
+    input: Pick<NewArtefact, 'content' | 'name' | 'metadata' | 'identityRegister'>,
+  ): ArtefactProblem[] {
+    const problems: ArtefactProblem[] = [];
+    const size = input.content instanceof Blob ? input.content.size : input.content.byteLength;
+    if (size === 0)
+      problems.push({
+        field: 'file',
+        code: 'file-empty',
+        message:
+          'The file is empty (0 bytes). Choose the file again; if it is still empty, save it again from its program first.',
+      });
+    if (size > MAX_FILE_BYTES)
+      problems.push({
+        field: 'file',
+        code: 'file-too-large',
+        message: 'The file is larger than SharePoint’s limit of 250 GB.',
+      });
+    for (const p of checkArtefactName(input.name, {
+      folderPath: this.config.rootPath,
+      identityRegister: input.identityRegister ?? this.config.identityRegister,
+    }))
+      problems.push({ field: 'name', code: p.code, message: p.message });
+    problems.push(...checkMetadata(input.metadata, 'create'));
+    return problems;
+  }
+
+  /**
+   * Uploads a new artefact (or a new version, with "replace") and sets its details. Every check runs
+   * before the first write: a bad input throws ArtefactInputError, a taken name (with "fail")
+   * ArtefactNameTakenError, and the library is left as it was.
+   */
+  upload(input: NewArtefact): ArtefactUpload {
+    let cancelled = false;
+    let handle: UploadHandle | undefined;
+    let resolveName!: (name: string) => void;
+    const name = new Promise<string>((r) => (resolveName = r));
+    let created: DriveItem | undefined;
+    let replaced = false;
+
+    const run = async (): Promise<Artefact> => {
+      const problems = this.checkNewArtefact(input);
+      if (problems.length) throw new ArtefactInputError(problems);
+      const behaviour = input.conflictBehavior ?? 'fail';
+      const existing = await this.findByName(input.name);
+      let target = input.name;
+      if (existing && behaviour === 'fail')
+        throw new ArtefactNameTakenError(input.name, await this.freeName(input.name), existing.id);
+      if (existing && behaviour === 'rename') target = await this.freeName(input.name);
+      replaced = Boolean(existing && behaviour === 'replace');
+      resolveName(target);
+      if (cancelled) throw new UploadCancelledError();
+
+      const content = input.content instanceof Blob ? input.content : new Blob([input.content as BlobPart]);
+      handle = startUpload({
+        client: this.client,
+        driveId: this.config.driveId,
+        path: target,
+        content,
+        conflictBehavior: replaced ? 'replace' : 'fail',
+        previous: replaced ? existing : undefined,
+        onProgress: input.onProgress,
+        ...this.config.upload,
+      });
+      let item: DriveItem;
+      try {
+        item = await handle.done;
+      } catch (err) {
+        if (err instanceof UploadFailedError && err.status === 409)
+          throw new ArtefactNameTakenError(target, await this.freeName(target), undefined);
+        throw err;
+      }
+      if (!replaced) created = item;
+      if (cancelled) throw new UploadCancelledError();
+
+      const metadata: ArtefactMetadata = { ...input.metadata, crwId: newId() };
+      if (metadata.type === 'conversation record') metadata.recordStatus ??= 'draft';
+      const patched = await send(this.client, {
+        method: 'PATCH',
+        url: `/drives/${this.config.driveId}/items/${item.id}/listItem/fields`,
+        body: toFields(metadata),
+      });
+      expectOk(patched, 'Saving the artefact’s details');
+      if (cancelled) throw new UploadCancelledError();
+      return this.get(item.id);
+    };
+
+    const done = run().catch(async (err: unknown) => {
+      resolveName(input.name);
+      // Cancelled after the file landed: remove it, so that a cancelled upload leaves nothing.
+      if (cancelled && created) {
+        await send(this.client, {
+          method: 'DELETE',
+          url: `/drives/${this.config.driveId}/items/${created.id}`,
+        });
+        throw new UploadCancelledError();
+      }
+      throw err;
+    });
+    done.catch(() => undefined);
+    return {
+      done,
+      name,
+      cancel: async () => {
+        cancelled = true;
+        await handle?.cancel();
+        await done.then(
+          () => undefined,
+          () => undefined,
+        );
+      },
+    };
+  }
+
+  /** The drive item holding `name` in the library's root, or undefined when the name is free. */
+  async findByName(name: string): Promise<DriveItem | undefined> {
+    const res = await send(this.client, {
+      method: 'GET',
+      url: `/drives/${this.config.driveId}/items/root:/${encodeDrivePath(name)}?$select=${DRIVE_ITEM_SELECT}`,
+    });
+    if (res.status === 404) return undefined;
+    return DriveItemSchema.parse(expectOk(res, 'Checking whether the name is free'));
+  }
+
+  /** The first free "name n.ext". */
+  private async freeName(name: string): Promise<string> {
+    const taken = new Set<string>();
+    for (;;) {
+      const candidate = alternativeName(name, (c) => taken.has(c));
+      if (!(await this.findByName(candidate))) return candidate;
+      taken.add(candidate);
+    }
+  }
+
+  /**
+   * Artefacts matching the filter, with their details and file properties: one request per page
+   * of 200 (list items with $expand=fields and driveItem), filtered by SharePoint.
+   */
+  async list(filter: ArtefactFilter = {}): Promise<Artefact[]> {
+    const clauses = (Object.entries(filter) as [MetadataKey, string | undefined][])
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => `fields/${METADATA_COLUMNS[k]} eq ${odataString(v!)}`);
+    const query = new URLSearchParams({
+      $expand: `fields($select=${FIELD_SELECT}),driveItem($select=${DRIVE_ITEM_SELECT})`,
+      $top: '200',
+    });
+    if (clauses.length) query.set('$filter', clauses.join(' and '));
+    // Filtering on columns SharePoint has not indexed needs this header; ours are few and small.
+    const headers = clauses.length ? { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } : undefined;
+    const out: Artefact[] = [];
+    let url: string | undefined = `${this.itemsUrl}?${query.toString()}`;
+    while (url) {
+      const page = PageSchema.parse(
+        expectOk(await send(this.client, { method: 'GET', url, headers }), 'Listing artefacts'),
+      );
+      for (const raw of page.value) {
+        const artefact = toArtefact(ListItemSchema.parse(raw));
+        if (artefact) out.push(artefact);
+      }
+      url = page['@odata.nextLink'] ? graphPath(page['@odata.nextLink']) : undefined;
+    }
+    return out;
+  }
+
+  /**
+   * One artefact, by its drive item: the file with its list item and details expanded, in one
+   * request (`/drives/{id}/items/{id}?$expand=listItem($expand=fields)`).
+   */
+  async get(driveItemId: string): Promise<Artefact> {
+    const res = await send(this.client, {
+      method: 'GET',
+      url: `/drives/${this.config.driveId}/items/${driveItemId}?$select=${DRIVE_ITEM_SELECT}&$expand=listItem($select=id,eTag;$expand=fields($select=${FIELD_SELECT}))`,
+    });
+    const item = DriveItemWithListItemSchema.parse(expectOk(res, 'Reading the artefact'));
+    const artefact = item.listItem && toArtefact({ ...item.listItem, driveItem: item });
+    if (!artefact)
+      throw new ArtefactRequestError('The item is not a file of the Review artefacts library.', 404);
+    return artefact;
+  }
+
+  /**
+   * Changes an artefact's details. `eTag` is the one read with the artefact: if someone changed the
+   * item since, SharePoint answers 412 and this throws ArtefactConflictError (nothing is written).
+   * Record status and agreed version change only through the workflow (conversation-record.ts).
+   */
+  async updateMetadata(
+    artefact: Pick<Artefact, 'listItemId' | 'driveItemId' | 'eTag'>,
+    changes: { [K in MetadataKey]?: ArtefactMetadata[K] | null },
+    options: { allowWorkflowKeys?: boolean } = {},
+  ): Promise<Artefact> {
+    const problems = checkMetadata(changes, 'edit', options);
+    if (problems.length) throw new ArtefactInputError(problems);
+    const res = await send(this.client, {
+      method: 'PATCH',
+      url: `${this.itemsUrl}/${artefact.listItemId}/fields`,
+      headers: { 'If-Match': artefact.eTag },
+      body: toFields(changes),
+    });
+    if (res.status === 412) {
+      const current = await this.get(artefact.driveItemId).catch(() => undefined);
+      throw new ArtefactConflictError(artefact.listItemId, current?.eTag);
+    }
+    expectOk(res, 'Saving the artefact’s details');
+    return this.get(artefact.driveItemId);
+  }
+
+  /** The file's content. */
+  async download(driveItemId: string): Promise<Uint8Array> {
+    const body = (await this.client
+      .api(`/drives/${this.config.driveId}/items/${driveItemId}/content`)
+      .responseType(ResponseType.ARRAYBUFFER)
+      .get()) as ArrayBuffer;
+    return new Uint8Array(body);
+  }
+
+  /** The file's versions, newest first, as Graph lists them. */
+  async versions(driveItemId: string): Promise<ArtefactVersion[]> {
+    const page = PageSchema.parse(
+      expectOk(
+        await send(this.client, {
+          method: 'GET',
+          url: `/drives/${this.config.driveId}/items/${driveItemId}/versions`,
+        }),
+        'Reading the version history',
+      ),
+    );
+    return page.value.map((raw) => {
+      const v = VersionSchema.parse(raw);
+      return {
+        id: v.id,
+        lastModifiedDateTime: v.lastModifiedDateTime,
+        size: v.size,
+        lastModifiedBy: v.lastModifiedBy?.user?.displayName,
+      };
+    });
+  }
+
+  /** The full path SharePoint counts for the 400-character rule. */
+  pathOf(name: string): string {
+    return joinPath(this.config.rootPath, name);
+  }
+}
+
+function toArtefact(item: z.infer<typeof ListItemSchema>): Artefact | undefined {
+  const drive = item.driveItem;
+  if (!drive || (drive.file === undefined && drive.size === undefined)) return undefined;
+  return {
+    listItemId: item.id,
+    driveItemId: drive.id,
+    name: drive.name,
+    size: drive.size ?? 0,
+    webUrl: drive.webUrl,
+    lastModifiedDateTime: drive.lastModifiedDateTime,
+    eTag: item.eTag ?? item['@odata.etag'] ?? '',
+    metadata: fromFields(item.fields),
+  };
+}
+
+const newId = (): string => globalThis.crypto.randomUUID();
