@@ -421,7 +421,7 @@ export class ReviewStore {
   constructor(
     private readonly client: Client,
     readonly site: Pick<ProvisionedSite, 'siteId' | 'lists'>,
-    private readonly batchOptions: BatchOptions = {},
+    private readonly batchOptions: BatchOptions & { pageSize?: number } = {},
   ) {}
 
   private listStore(listName: string): ListStore {
@@ -466,7 +466,7 @@ export class ReviewStore {
       parts.push({
         id: spec.name,
         method: 'GET',
-        url: `/sites/${encodeURIComponent(this.site.siteId)}/lists/${encodeURIComponent(list.id)}/items?$expand=fields&$top=${LIST_PAGE_SIZE}`,
+        url: `/sites/${encodeURIComponent(this.site.siteId)}/lists/${encodeURIComponent(list.id)}/items?$expand=fields&$top=${this.batchOptions.pageSize ?? LIST_PAGE_SIZE}`,
       });
     }
     // Round 1: the first page of every list. Round 2 (and more for a huge list): the next pages, together.

@@ -1,0 +1,83 @@
+import { sendBatch } from '../../src/graph/batch';
+import { startTestTenant, type TestTenant } from '../support/tenant';
+import { connect } from './helpers';
+
+let t: TestTenant;
+beforeAll(async () => {
+  t = await startTestTenant();
+});
+afterAll(() => t.close());
+afterEach(() => t.tenant.faults.configure({ rules: [] }));
+
+const noWait = { sleep: () => Promise.resolve() };
+
+describe('JSON batching', () => {
+  it('splits any number of requests into batches of 20 and returns each part by id', async () => {
+    const { client, counter } = connect(t);
+    const parts = Array.from({ length: 45 }, (_, i) => ({ id: `p${i}`, method: 'GET' as const, url: '/me' }));
+    const { responses, roundTrips } = await sendBatch(client, parts, noWait);
+    expect(roundTrips).toBe(3);
+    expect(counter.total).toBe(3);
+    expect(counter.writes).toBe(0); // a batch of GETs is a read
+    expect([...responses.values()].every((r) => r.status === 200)).toBe(true);
+    expect((responses.get('p44')!.body as { displayName: string }).displayName).toBe('Ruth Okonkwo-Hale');
+  });
+
+  it('re-batches the parts throttled inside a 200 batch after the largest Retry-After', async () => {
+    t.tenant.faults.configure({ seed: 11, rules: [{ path: '^/me$', throttle: 0.5, retryAfterSeconds: 1 }] });
+    const waits: number[] = [];
+    const { client } = connect(t);
+    const parts = Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, method: 'GET' as const, url: '/me' }));
+    const { responses, roundTrips } = await sendBatch(client, parts, {
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    expect([...responses.values()].map((r) => r.status)).toEqual(parts.map(() => 200));
+    expect(roundTrips).toBeGreaterThan(1);
+    expect(waits.every((w) => w === 1000)).toBe(true);
+  });
+
+  it('gives up after the retry limit and hands back the last 429 with its headers', async () => {
+    t.tenant.faults.configure({ rules: [{ path: '^/me$', throttle: 1, retryAfterSeconds: 120 }] });
+    const waits: number[] = [];
+    const { client } = connect(t);
+    const { responses, roundTrips } = await sendBatch(client, [{ id: 'a', method: 'GET', url: '/me' }], {
+      maxRetries: 2,
+      maxWaitSeconds: 5,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    expect(roundTrips).toBe(3);
+    expect(waits).toEqual([5000, 5000]); // Retry-After 120 s, capped
+    expect(responses.get('a')).toMatchObject({ status: 429, headers: { 'retry-after': '120' } });
+  });
+
+  it('does not resend a POST that came back 503 (it may have run): the caller checks', async () => {
+    t.tenant.faults.configure({ rules: [{ path: '^/me(/events)?$', unavailable: 1, retryAfterSeconds: 0 }] });
+    await fetch(`${t.tenant.url}/_local/stats`, { method: 'DELETE' });
+    const { client } = connect(t);
+    const { responses, roundTrips } = await sendBatch(
+      client,
+      [
+        { id: 'read', method: 'GET', url: '/me' },
+        { id: 'write', method: 'POST', url: '/me/events', body: { subject: 'x' } },
+      ],
+      { ...noWait, maxRetries: 1 },
+    );
+    expect(roundTrips).toBe(2);
+    expect(responses.get('read')!.status).toBe(503);
+    expect(responses.get('write')!.status).toBe(503);
+    const stats = (await (await fetch(`${t.tenant.url}/_local/stats`)).json()) as { operations: number };
+    // Round 1: the batch and both parts; round 2: the batch and the GET only.
+    expect(stats.operations).toBe(5);
+  });
+
+  it('refuses parts that depend on parts in another batch of 20', async () => {
+    const { client } = connect(t);
+    const parts = Array.from({ length: 21 }, (_, i) => ({ id: `p${i}`, method: 'GET' as const, url: '/me' }));
+    parts[20] = { ...parts[20]!, dependsOn: ['p0'] } as (typeof parts)[number];
+    await expect(sendBatch(client, parts, noWait)).rejects.toThrow(/another batch/);
+  });
+});

@@ -1,0 +1,90 @@
+import { provisionReviewSite, readSiteLists, findList } from '../../src/graph/review-site/provisioning';
+import { ReviewStore } from '../../src/graph/review-site/store';
+import {
+  PEOPLE_LIST,
+  REVIEW_LIST,
+  SCHEMA_VERSION,
+  schemaVersionOf,
+} from '../../src/graph/review-site/schema';
+import { startTestTenant, type TestTenant } from '../support/tenant';
+import { BUSINESS_SUPPORT, PARTNERSHIP_TEAM, connect, teamIdByName } from './helpers';
+
+/** A site set up before the schema had client keys, markers or most lists: only People, as the first seed had it. */
+let t: TestTenant;
+beforeAll(async () => {
+  t = await startTestTenant();
+});
+afterAll(() => t.close());
+
+const OLD_PEOPLE_COLUMNS = ['PersonRole', 'DisplayName', 'Agency', 'JobRole', 'Email', 'Organisation'];
+
+it('upgrades an older site: adds what is missing, keeps every item and value', async () => {
+  const as = BUSINESS_SUPPORT;
+  const groupId = await teamIdByName(t, PARTNERSHIP_TEAM, as);
+  const site = (await (await t.graph(`/groups/${groupId}/sites/root`, { as })).json()) as { id: string };
+  const created = await t.graph(`/sites/${site.id}/lists`, {
+    as,
+    method: 'POST',
+    json: {
+      displayName: 'People',
+      columns: PEOPLE_LIST.columns.filter((c) => OLD_PEOPLE_COLUMNS.includes(c.name)),
+      list: { template: 'genericList' },
+    },
+  });
+  expect(created.status).toBe(201);
+  const people = (await created.json()) as { id: string };
+  const rows = [
+    {
+      Title: 'Lead reviewer 1',
+      PersonRole: 'lead-reviewer',
+      DisplayName: 'Ann Example',
+      JobRole: 'Lead reviewer',
+    },
+    {
+      Title: 'Social worker 1',
+      PersonRole: 'case-group',
+      DisplayName: 'Bea Example',
+      Agency: 'Children’s social care',
+      JobRole: 'Social worker',
+      Organisation: 'internal',
+    },
+    { Title: 'Child A', PersonRole: 'family', JobRole: 'subject child' },
+  ];
+  for (const fields of rows)
+    expect(
+      (await t.graph(`/sites/${site.id}/lists/${people.id}/items`, { as, method: 'POST', json: { fields } }))
+        .status,
+    ).toBe(201);
+
+  const { client, counter } = connect(t, as);
+  const result = await provisionReviewSite(client, { groupId });
+  expect(result.schemaVersionBefore).toBe(0);
+  expect(result.lists.People!.id).toBe(people.id);
+  expect(result.created.columns).toEqual(expect.arrayContaining(['People:CrwId', 'People:LineManager']));
+  expect(result.created.lists).not.toContain('People');
+  expect(counter.writes).toBeGreaterThan(0);
+
+  const lists = await readSiteLists(client, result.siteId);
+  expect(schemaVersionOf(findList(lists, REVIEW_LIST)!.columns)).toBe(SCHEMA_VERSION);
+  // Every old item is still there with its values, and loads as domain objects.
+  const items = (await (
+    await t.graph(`/sites/${site.id}/lists/${people.id}/items?$expand=fields`, { as })
+  ).json()) as {
+    value: { fields: Record<string, unknown> }[];
+  };
+  expect(items.value.map((i) => i.fields.DisplayName ?? i.fields.Title)).toEqual([
+    'Ann Example',
+    'Bea Example',
+    'Child A',
+  ]);
+  const loaded = await new ReviewStore(client, result).load();
+  expect(loaded.leadReviewers.map((p) => p.value.name)).toEqual(['Ann Example']);
+  expect(loaded.caseGroup.map((p) => p.value.label)).toEqual(['Social worker 1']);
+  expect(loaded.family.map((p) => p.value.pseudonym)).toEqual(['Child A']);
+  // Items made before client keys are known by their SharePoint id.
+  expect(loaded.family[0]!.value.id).toMatch(/^item-\d+$/);
+
+  const again = connect(t, as);
+  expect((await provisionReviewSite(again.client, { groupId })).writes).toBe(0);
+  expect(again.counter.writes).toBe(0);
+});
