@@ -275,6 +275,9 @@ export const cTagOf = (item: DriveItemRecord) => `"c:{${item.uniqueId}},${item.c
 /** A list item's eTag: '"guid,N"' (lower case, no braces). */
 export const listItemETagOf = (li: SpListItem) => `"${li.uniqueId},${li.version}"`;
 
+/** The entity tags of an If-Match/If-None-Match header: quoted tags hold commas ("{GUID},3"). */
+export const headerTags = (header: string): string[] => header.match(/(?:W\/)?"[^"]*"|[^\s,]+/g) ?? [];
+
 const normalizeTag = (t: string) =>
   t.trim().replace(/^W\//, '').replace(/^"|"$/g, '').replace(/[{}]/g, '').toLowerCase();
 
@@ -287,8 +290,7 @@ export function checkIfMatch(req: RouteRequest, item: DriveItemRecord): void {
   if (!header || header.trim() === '*') return;
   const current = [eTagOf(req.ctx.store, item), cTagOf(item)].map(normalizeTag);
   if (
-    !header
-      .split(',')
+    !headerTags(header)
       .map(normalizeTag)
       .some((t) => current.includes(t))
   )

@@ -35,6 +35,7 @@ import {
   downloadUrl,
   driveJson,
   eTagOf,
+  headerTags,
   identity,
   itemJson,
   itemNotFound,
@@ -358,7 +359,7 @@ function getContent(req: RouteRequest, a: Addressed, item: DriveItemRecord): Ten
   const none = req.headers['if-none-match'];
   if (none) {
     const tags = [eTagOf(req.ctx.store, item), cTagOf(item)];
-    if (none.split(',').some((t) => tags.includes(t.trim())))
+    if (headerTags(none).some((t) => t === '*' || tags.includes(t)))
       return { status: 304, headers: { ETag: tags[0]! } };
   }
   return { status: 302, headers: { Location: downloadUrl(req.ctx, item) } };
