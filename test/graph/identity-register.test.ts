@@ -1,0 +1,90 @@
+import { createGraphClient, RoundTripCounter } from '../../src/graph/client';
+import { sendBatch } from '../../src/graph/batch';
+import { provisionIdentityRegister, provisionReviewSite } from '../../src/graph/review-site/provisioning';
+import { IdentityRegisterStore } from '../../src/graph/review-site/store';
+import { startTestTenant, type TestTenant } from '../support/tenant';
+import { BUSINESS_SUPPORT, REGISTER_MEMBER, REVIEW_TEAM, connect, teamIdByName } from './helpers';
+
+let t: TestTenant;
+let teamId: string;
+let channelsFilesFolder = false;
+beforeAll(async () => {
+  t = await startTestTenant();
+  teamId = await teamIdByName(t, REVIEW_TEAM);
+  const channels = (await (await t.graph(`/teams/${teamId}/channels`)).json()) as { value: { id: string }[] };
+  // GET /teams/{id}/channels/{id}/filesFolder is how Graph gives a channel's own site (channel-get-filesfolder).
+  const probe = await t.graph(
+    `/teams/${teamId}/channels/${encodeURIComponent(channels.value[0]!.id)}/filesFolder`,
+  );
+  channelsFilesFolder = probe.status === 200;
+});
+afterAll(() => t.close());
+
+describe('the identity register', () => {
+  it('tells a review team member outside the private channel who can see it, without failing', async () => {
+    const { client, counter } = connect(t, BUSINESS_SUPPORT);
+    const access = await provisionIdentityRegister(client, teamId);
+    expect(access.state).toBe('not-a-member');
+    if (access.state !== 'not-a-member') return;
+    expect(access.message).toMatch(/^The identity register is visible only to /);
+    expect(access.message).toContain('“Identity register”');
+    expect(counter.writes).toBe(0);
+  });
+
+  it('finds the private channel, its site and its members for a member, and reads the register there', async () => {
+    let { client, counter } = connect(t, REGISTER_MEMBER);
+    if (!channelsFilesFolder) {
+      // Until the local tenant serves filesFolder, answer it as Graph does for this channel (a
+      // driveItem whose webUrl is in the channel's own site), and let everything else go through.
+      counter = new RoundTripCounter();
+      client = createGraphClient({
+        baseUrl: t.tenant.graphBase,
+        getToken: () => t.token(REGISTER_MEMBER),
+        counter,
+        fetchImpl: async (input, init) => {
+          const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+          if (!/\/filesFolder$/.test(new URL(url).pathname)) return fetch(input, init);
+          return Response.json({
+            id: '01FILESFOLDER',
+            name: 'Identity register',
+            webUrl:
+              'https://northmoor.sharepoint.com/sites/CR-2026-014-IdentityRegister/Shared%20Documents/Identity%20register',
+            folder: { childCount: 0 },
+            parentReference: { driveType: 'documentLibrary' },
+          });
+        },
+      });
+    }
+    const access = await provisionIdentityRegister(client, teamId);
+    expect(access.state).toBe('available');
+    if (access.state !== 'available') return;
+    expect(access.channel.displayName).toBe('Identity register');
+    expect(access.members.map((m) => m.displayName).sort()).toEqual([
+      'Declan Marsh',
+      'Priya Raman',
+      'Ruth Okonkwo-Hale',
+    ]);
+    expect(access.site.writes).toBe(0); // the seeded register list is already there
+    expect(counter.writes).toBe(0);
+    const register = await new IdentityRegisterStore(client, access.site).load();
+    expect(register.problems).toEqual([]);
+    expect(register.entries.map((e) => e.value.replacement)).toContain('Child S');
+  });
+
+  it('keeps the family’s real names out of the review’s own site: they are in the register only', async () => {
+    const { client } = connect(t);
+    const site = await provisionReviewSite(client, { groupId: teamId });
+    const { responses } = await sendBatch(
+      client,
+      Object.values(site.lists).map((l) => ({
+        id: l.name,
+        method: 'GET' as const,
+        url: `/sites/${site.siteId}/lists/${l.id}/items?$expand=fields&$top=1000`,
+      })),
+    );
+    const everything = JSON.stringify([...responses.values()].map((r) => r.body));
+    expect(everything).toContain('Child S');
+    for (const realName of ['Sophie Lang', 'Chloe Lang', 'Ryan Mercer', 'Denise Lang', 'Alderbrook Close'])
+      expect(everything).not.toContain(realName);
+  });
+});
