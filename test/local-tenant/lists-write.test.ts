@@ -72,6 +72,32 @@ describe('lists and columns', () => {
     );
   });
 
+  it('creates a document library with its drive; its files come through the drive API only', async () => {
+    const res = await t.graph(
+      `${site}/lists`,
+      json({ displayName: 'Test library', list: { template: 'documentLibrary' } }),
+    );
+    expect(res.status).toBe(201);
+    const lib = await res.json();
+    expect(lib.webUrl).toBe('https://northmoor.sharepoint.com/sites/CR-2026-014/Test%20library');
+    const drive = await t.graph(`${site}/lists/${lib.id}/drive`);
+    expect(drive.status).toBe(200);
+    const driveId = (await drive.json()).id;
+    const put = await t.graph(`/drives/${driveId}/root:/note.txt:/content`, { method: 'PUT', body: 'hello' });
+    expect(put.status).toBe(201);
+    const items = await (await t.graph(`${site}/lists/${lib.id}/items?$expand=fields`)).json();
+    expect(items.value).toHaveLength(1);
+    // "Files and folders should only be added to a DocumentLibrary via the OneDrive API"
+    const direct = await t.graph(`${site}/lists/${lib.id}/items`, json({ fields: { Title: 'x' } }));
+    expect(direct.status).toBe(400);
+    expect((await direct.json()).error.message).toMatch(/via the OneDrive API/);
+    // Deleting the list item deletes the file.
+    expect(
+      (await t.graph(`${site}/lists/${lib.id}/items/${items.value[0].id}`, { method: 'DELETE' })).status,
+    ).toBe(204);
+    expect((await t.graph(`/drives/${driveId}/root:/note.txt`)).status).toBe(404);
+  });
+
   it('refuses a second list with the same title with 409 nameAlreadyExists', async () => {
     const res = await t.graph(`${site}/lists`, json({ displayName: 'test FINDINGS' }));
     expect(res.status).toBe(409);

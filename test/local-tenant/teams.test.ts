@@ -75,6 +75,38 @@ describe('team channels', () => {
     expect(all.value.length).toBeGreaterThan(members.length);
   });
 
+  it("gives each channel's files folder: the team site's for a standard channel, the channel's own site for a private one", async () => {
+    const channels = await (await t.graph(`/teams/${teamId}/channels`)).json();
+    const folderOf = async (name: string, as?: string) => {
+      const c = channels.value.find((x: { displayName: string }) => x.displayName === name);
+      return t.graph(`/teams/${teamId}/channels/${encodeURIComponent(c.id)}/filesFolder`, as ? { as } : {});
+    };
+    const general = await folderOf('General');
+    expect(general.status).toBe(200);
+    const g = await general.json();
+    expect(g).toMatchObject({
+      name: 'General',
+      folder: { childCount: 0 },
+      parentReference: { driveType: 'documentLibrary' },
+    });
+    expect(g.webUrl).toBe('https://northmoor.sharepoint.com/sites/CR-2026-014/Shared%20Documents/General');
+    // The same folder on every call.
+    expect((await (await folderOf('General')).json()).id).toBe(g.id);
+
+    const register = await (await folderOf('Identity register')).json();
+    expect(register.webUrl).toBe(
+      'https://northmoor.sharepoint.com/sites/CR-2026-014-IdentityRegister/Shared%20Documents/Identity%20register',
+    );
+    expect(register.parentReference.driveId).not.toBe(g.parentReference.driveId);
+    // The folder is reachable through the drive API too.
+    const byId = await t.graph(`/drives/${register.parentReference.driveId}/items/${register.id}`);
+    expect(byId.status).toBe(200);
+    expect(
+      (await t.graph(`/drives/${register.parentReference.driveId}/items/${register.id}`, { as: AMIRA }))
+        .status,
+    ).toBe(403);
+  });
+
   it('answers 403 outside the team and 404 for a team that does not exist', async () => {
     expect((await t.graph(`/teams/${teamId}/channels`, { as: OLIVER })).status).toBe(403);
     const missing = await t.graph('/teams/00000000-0000-0000-0000-000000000000/channels');

@@ -27,6 +27,7 @@ import {
   validateFields,
 } from './list-fields';
 import { findSite, siteWebUrl } from './sites';
+import { createDriveForLibrary, deleteItem, getItem } from '../store/drives';
 
 /**
  * SharePoint lists, columns and list items (https://learn.microsoft.com/graph/api/resources/list,
@@ -374,9 +375,13 @@ function createListFromRequest(req: RouteRequest, site: Site): SpList {
     columns,
     nextItemId: 1,
   };
-  if (template === 'documentLibrary')
-    list.driveId = `b!${Buffer.from(`${site.id}|${list.id}`).toString('base64url')}`;
-  return req.ctx.store.put('list', list, site.id);
+  req.ctx.store.put('list', list, site.id);
+  // A document library is a drive too: the drive routes' store gives it its root folder.
+  if (template === 'documentLibrary') {
+    const drive = createDriveForLibrary(req.ctx.store, site, list, req.ctx.now());
+    return { ...list, driveId: drive.id };
+  }
+  return list;
 }
 
 function itemsResponse(req: RouteRequest, site: Site, list: SpList): TenantResponse {
@@ -550,6 +555,12 @@ export function registerListRoutes(router: Router): void {
       for (const key of Object.keys(body))
         if (!key.startsWith('@') && !ITEM_PROPERTIES.has(key))
           throw unknownProperty(key, 'microsoft.graph.listItem');
+      if (list.template === 'documentLibrary')
+        // Graph's answer: files come in through the drive API (PUT content, upload sessions).
+        throw badRequest(
+          'Files and folders should only be added to a DocumentLibrary via the OneDrive API',
+          'invalidRequest',
+        );
       const item = req.ctx.store.transaction(() => {
         const current = req.ctx.store.get<SpList>('list', list.id) ?? list;
         const fields = body.fields === undefined ? {} : validateFields(current, body.fields);
@@ -662,7 +673,10 @@ export function registerListRoutes(router: Router): void {
       req.ctx.store.transaction(() => {
         const item = findItem(req, list);
         checkIfMatch(req, item);
-        req.ctx.store.delete('listItem', item.id);
+        // In a library the list item is the file's: deleting it deletes the file (and its versions).
+        const file = item.driveItemId ? getItem(req.ctx.store, item.driveItemId) : undefined;
+        if (file) deleteItem(req.ctx.store, file);
+        else req.ctx.store.delete('listItem', item.id);
       });
       return { status: 204 };
     });

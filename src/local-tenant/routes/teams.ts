@@ -3,7 +3,10 @@ import { GraphError, notFound } from '../http/errors';
 import { entityResponse, evaluateFilter, pagedResponse, parseFilter } from '../http/odata';
 import type { Router } from '../http/router';
 import type { RouteRequest } from '../http/types';
-import type { Channel, DirectoryUser, Group } from '../store/entities';
+import type { Channel, DirectoryUser, Group, Site } from '../store/entities';
+import { createFolder, findChild, getItem } from '../store/drives';
+import { defaultScope, itemJson } from './drives-core';
+import { requireSiteAccess } from './sites';
 
 /**
  * Teams channels (https://learn.microsoft.com/graph/api/channel-list, channel-get,
@@ -13,6 +16,10 @@ import type { Channel, DirectoryUser, Group } from '../store/entities';
  * - $filter (e.g. membershipType eq 'private') and $select are supported on the list.
  * - A private channel asked for by a team member who is not in it: 403, like its members list.
  * - Someone outside the team: 403 Forbidden; an unknown team: 404 NotFound.
+ * - filesFolder (channel-get-filesfolder) is the driveItem of the channel's folder: a folder named
+ *   after the channel in the "Documents" library of the team's site, or, for a private channel, of
+ *   the channel's own site (which only its members can read). Teams creates the folder when the
+ *   channel's files are first used; so does this tenant.
  */
 
 export const TENANT_ID = stableGuid(`tenant:${TENANT_DOMAIN}`);
@@ -101,6 +108,29 @@ export function registerTeamRoutes(router: Router): void {
       const team = findTeam(req, req.params.teamId!);
       const channel = findChannel(req, team, req.params.channelId!);
       return entityResponse(req, `teams('${team.id}')/channels/$entity`, channelJson(channel));
+    })
+    .add('GET', '/teams/{teamId}/channels/{channelId}/filesFolder', (req) => {
+      const team = findTeam(req, req.params.teamId!);
+      const channel = findChannel(req, team, req.params.channelId!);
+      const { store } = req.ctx;
+      const site = store.get<Site>('site', channel.siteId);
+      if (!site) throw notFound('The channel has no files location.', 'NotFound');
+      requireSiteAccess(req, site);
+      const { folder, scope } = store.transaction(() => {
+        const scope = defaultScope(req, site);
+        const root = getItem(store, scope.drive.rootId)!;
+        const folder =
+          findChild(store, root.id, channel.displayName) ??
+          createFolder(store, scope.drive, root.id, channel.displayName, req.user.id, req.ctx.now());
+        return { folder, scope };
+      });
+      return {
+        status: 200,
+        body: {
+          '@odata.context': `${req.ctx.graphBase}/$metadata#teams('${team.id}')/channels('${encodeURIComponent(channel.id)}')/filesFolder/$entity`,
+          ...itemJson(req, scope, folder),
+        },
+      };
     })
     .add('GET', '/teams/{teamId}/channels/{channelId}/members', (req) => {
       const team = findTeam(req, req.params.teamId!);
