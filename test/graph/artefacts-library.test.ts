@@ -73,6 +73,11 @@ describe('artefact details', () => {
       'metadata.agency',
       'metadata.recordStatus',
     ]);
+    const named = (await f.library
+      .updateMetadata(a, { agency: 'Visit by Ryan Mercer' })
+      .catch((e: unknown) => e)) as ArtefactInputError;
+    expect(named.problems.map((p) => p.code)).toEqual(['metadata-identifies-person']);
+    expect(named.message).not.toMatch(/Ryan|Mercer/);
     expect(f.counter.total).toBe(0);
   });
 });

@@ -6,7 +6,9 @@ import {
   containsRegisterEntry,
   proposeArtefactName,
 } from '../../src/graph/artefacts/names';
-import { checkRecordMove } from '../../src/graph/artefacts/record-status';
+import { checkRecordMove, RECORD_MOVES } from '../../src/graph/artefacts/record-status';
+import type { RecordStatus } from '../../src/graph/artefacts/metadata';
+import { conversationLifecycle, type ConversationStatus } from '../../src/core/model/conversation';
 
 const folderPath = '/sites/CR-2026-014/ReviewArtefacts';
 const register = ['Kayleigh Brennan', 'Brennan', 'Jordan Pike', '14 Mill Lane'];
@@ -187,5 +189,21 @@ describe('conversation record moves', () => {
     expect(() => checkRecordMove('agreed', 'amended')).toThrow(
       /has been agreed with the practitioner and cannot change/,
     );
+  });
+
+  it('agrees with the core’s conversation lifecycle (the library names the amended draft apart)', () => {
+    const core: Record<RecordStatus, ConversationStatus> = {
+      draft: 'record-drafted',
+      amended: 'record-drafted',
+      'sent to participant': 'record-sent',
+      agreed: 'record-agreed',
+    };
+    const statuses = Object.keys(RECORD_MOVES) as RecordStatus[];
+    for (const from of statuses)
+      for (const to of RECORD_MOVES[from]) expect(conversationLifecycle.next(core[from])).toContain(core[to]);
+    // Every record move the core allows has a counterpart here.
+    for (const from of statuses)
+      for (const next of conversationLifecycle.next(core[from]).filter((s) => s.startsWith('record-')))
+        expect(RECORD_MOVES[from].some((to) => core[to] === next)).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ import {
   checkMetadata,
   fromFields,
   METADATA_COLUMNS,
+  metadataLabel,
   toFields,
   typeLabel,
   type ArtefactMetadata,
@@ -27,7 +28,13 @@ import {
   type MetadataKey,
   type RecordStatus,
 } from './metadata';
-import { alternativeName, checkArtefactName, joinPath, proposeArtefactName } from './names';
+import {
+  alternativeName,
+  checkArtefactName,
+  containsRegisterEntry,
+  joinPath,
+  proposeArtefactName,
+} from './names';
 import {
   DriveItemSchema,
   encodeDrivePath,
@@ -243,7 +250,23 @@ export class ArtefactLibrary {
     }))
       problems.push({ field: 'name', code: p.code, message: p.message });
     problems.push(...checkMetadata(input.metadata, 'create'));
+    problems.push(...this.checkAnonymity(input.metadata, input.identityRegister));
     return problems;
+  }
+
+  /** Details are shown wherever the file is listed: none may carry a real name from the register either. */
+  private checkAnonymity(metadata: object, register = this.config.identityRegister): ArtefactProblem[] {
+    if (!register) return [];
+    return Object.entries(metadata)
+      .filter(
+        ([key, value]) =>
+          key in METADATA_COLUMNS && typeof value === 'string' && containsRegisterEntry(value, register),
+      )
+      .map(([key]) => ({
+        field: `metadata.${key}`,
+        code: 'metadata-identifies-person',
+        message: `${metadataLabel(key as MetadataKey)} contains a real name from the identity register. Use the pseudonym or role label.`,
+      }));
   }
 
   /**
@@ -409,7 +432,7 @@ export class ArtefactLibrary {
     changes: { [K in MetadataKey]?: ArtefactMetadata[K] | null },
     options: { allowWorkflowKeys?: boolean } = {},
   ): Promise<Artefact> {
-    const problems = checkMetadata(changes, 'edit', options);
+    const problems = [...checkMetadata(changes, 'edit', options), ...this.checkAnonymity(changes)];
     if (problems.length) throw new ArtefactInputError(problems);
     const res = await send(this.client, {
       method: 'PATCH',
