@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { QuickXorHash, quickXorHash } from '../../src/local-tenant/store/quickxorhash';
 import { startTestTenant, type TestTenant } from '../support/tenant';
 
 /**
@@ -433,5 +434,26 @@ describe('upload session expiry', () => {
     } finally {
       await tenant.close();
     }
+  });
+});
+
+describe('quickXorHash (the hash SharePoint reports in file.hashes)', () => {
+  // Published test vectors (rclone's backend/onedrive/quickxorhash tests): input and hash in base64.
+  it.each([
+    ['', 'AAAAAAAAAAAAAAAAAAAAAAAAAAA='],
+    ['Sg==', 'SgAAAAAAAAAAAAAAAQAAAAAAAAA='],
+    ['2fuxhBJXtpWFe8dOfdGeHw==', 'O9tHLAghgSvYohKFyMMxnNCHaHg='],
+    ['T6LYJIfDh81JrAK309H2JMJTXis=', 'zBTHrspn3mEcohlJdIUAbjGNaNg='],
+  ])('hashes %j to %j', (input, expected) => {
+    expect(quickXorHash(Buffer.from(input, 'base64'))).toBe(expected);
+  });
+
+  it('streams over fragments of any size and resumes from a saved state', () => {
+    const data = randomBytes(10_007);
+    const whole = quickXorHash(data);
+    const h = new QuickXorHash().update(data.subarray(0, 333));
+    const resumed = new QuickXorHash(JSON.parse(JSON.stringify(h.state())));
+    resumed.update(data.subarray(333, 5000)).update(data.subarray(5000));
+    expect(resumed.digest()).toBe(whole);
   });
 });

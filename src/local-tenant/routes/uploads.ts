@@ -629,7 +629,8 @@ function handleDownload(req: TenantRequest, ctx: TenantContext): TenantResponse 
   }
   const length = size === 0 ? 0 : end - start + 1;
   headers['Content-Length'] = String(length);
-  if (req.method === 'HEAD' || length === 0) return { status, headers, body: Buffer.alloc(0) };
+  if (req.method === 'HEAD') return { status, headers };
+  if (length === 0) return { status, headers, body: Buffer.alloc(0) };
   return { status, headers, body: Readable.from(readChunks(store, chunks, start, end)) };
 }
 
