@@ -89,6 +89,7 @@ describe('$batch', () => {
         /cycle/,
       ],
       [[], /no requests/],
+      [[{ id: '1', method: 'GET', url: '/$batch' }], /another batch/],
     ];
     for (const [requests, message] of cases) {
       const res = await batch(requests);
@@ -102,6 +103,25 @@ describe('$batch', () => {
       headers: { 'Content-Type': 'application/json' },
     });
     expect(notJson.status).toBe(400);
+  });
+
+  it('takes a base64 body for non-JSON content, as the docs allow (a file upload)', async () => {
+    const drive = await (await t.graph(`${site}/drive`)).json();
+    const text = 'Notes of a practitioner conversation (fictional).';
+    const res = await batch([
+      {
+        id: 'upload',
+        method: 'PUT',
+        url: `/drives/${drive.id}/root:/batch-note.txt:/content`,
+        headers: { 'Content-Type': 'text/plain' },
+        body: Buffer.from(text).toString('base64'),
+      },
+    ]);
+    const part = byId((await res.json()) as BatchResponse).get('upload')!;
+    expect(part.status).toBe(201);
+    expect((part.body as { size: number }).size).toBe(text.length);
+    const content = await t.graph(`/drives/${drive.id}/root:/batch-note.txt:/content`);
+    expect(await content.text()).toBe(text);
   });
 
   it('runs dependsOn in order and gives 424 to the dependents of a failed part', async () => {

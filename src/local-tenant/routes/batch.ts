@@ -61,6 +61,8 @@ function parseParts(input: Record<string, unknown>): Part[] {
     if (typeof r.method !== 'string' || !METHODS.has(r.method.toUpperCase()))
       throw invalidBatch(`Request id : ${r.id} has an invalid or missing method.`);
     if (typeof r.url !== 'string' || !r.url) throw invalidBatch(`Request id : ${r.id} has no url.`);
+    if (/^\/?\$batch(\?|$)/i.test(r.url))
+      throw invalidBatch(`Request id : ${r.id}: a batch cannot contain another batch.`);
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(r.url) || r.url.startsWith('//'))
       throw invalidBatch(`Request id : ${r.id}: the url must be relative to the Graph version, e.g. "/me".`);
     const headers: Record<string, string> = {};
