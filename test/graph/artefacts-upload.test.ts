@@ -212,6 +212,19 @@ describe('uploading artefacts', () => {
     expect(await sessionCount()).toBe(0);
   });
 
+  it('removes a new file whose details could not be saved: an artefact is whole or not there', async () => {
+    const before = await libraryNames(f);
+    f.t.tenant.faults.configure({
+      rules: [{ path: '/listItem/fields$', method: 'PATCH', unavailable: 1, retryAfterSeconds: 0 }],
+    });
+    const err = await f.library
+      .upload({ content: bytes(2000, 31), name: 'CR-2026-014 Chronology - v8.xlsx', metadata: chronology })
+      .done.catch((e: unknown) => e);
+    f.t.tenant.faults.configure({ rules: [] });
+    expect((err as Error).message).toMatch(/^Saving the artefact’s details failed: 503/);
+    expect(await libraryNames(f)).toEqual(before);
+  });
+
   it('completes with 429 on 20% of requests (Graph and the upload URL), with no duplicate file', async () => {
     const before = await libraryNames(f);
     f.t.tenant.faults.configure({ seed: 42, rules: [{ path: '.*', throttle: 0.2, retryAfterSeconds: 0 }] });

@@ -280,6 +280,7 @@ export class ArtefactLibrary {
     let resolveName!: (name: string) => void;
     const name = new Promise<string>((r) => (resolveName = r));
     let created: DriveItem | undefined;
+    let complete = false;
     let replaced = false;
 
     const run = async (): Promise<Artefact> => {
@@ -326,18 +327,20 @@ export class ArtefactLibrary {
       });
       expectOk(patched, 'Saving the artefact’s details');
       if (cancelled) throw new UploadCancelledError();
+      complete = true;
       return this.get(item.id);
     };
 
     const done = run().catch(async (err: unknown) => {
       resolveName(input.name);
-      // Cancelled after the file landed: remove it, so that a cancelled upload leaves nothing.
-      if (cancelled && created) {
+      // A new file without its details (cancelled after it landed, or the details refused) is
+      // removed: an upload either makes a whole artefact or leaves the library as it was.
+      if (created && !complete) {
         await send(this.client, {
           method: 'DELETE',
           url: `/drives/${this.config.driveId}/items/${created.id}`,
         });
-        throw new UploadCancelledError();
+        if (cancelled) throw new UploadCancelledError();
       }
       throw err;
     });
