@@ -127,6 +127,17 @@ describe('the conversation record workflow', () => {
     ]);
     expect((await workflow.grants(sent)).some((g) => g.isLink)).toBe(false);
     expect((await asPractitioner(fileUrl)).status).toBe(200);
+    // Invited by name, sign-in required: no link of any kind.
+    const raw = (await (await f.t.graph(`${fileUrl}/permissions`)).json()) as {
+      value: {
+        invitation?: { email: string; signInRequired: boolean };
+        link?: unknown;
+        inheritedFrom?: unknown;
+      }[];
+    };
+    expect(raw.value.filter((p) => !p.inheritedFrom).map((p) => p.invitation)).toEqual([
+      expect.objectContaining({ email: practitioner.email, signInRequired: true }),
+    ]);
 
     const versionsBefore = await f.library.versions(sent.driveItemId);
     const agreed = await workflow.agree(sent, practitioner);
