@@ -146,8 +146,19 @@ describe('the conversation record workflow', () => {
     expect((await workflow.grants(agreed)).filter((g) => !g.inherited)).toEqual([]);
     expect((await asPractitioner(fileUrl)).status).toBe(403);
 
-    // Agreed is final.
+    // Agreed is final: not amended, and its file not replaced.
     await expect(workflow.amend(agreed, practitioner)).rejects.toBeInstanceOf(RecordWorkflowError);
+    f.counter.reset();
+    const replace = f.library.upload({
+      content: bytes(10, 1),
+      name: agreed.name,
+      metadata: { type: 'conversation record', person: practitioner.personId, conversation: 'conv-sw1' },
+      conflictBehavior: 'replace',
+    });
+    await expect(replace.done).rejects.toThrow(
+      /has been agreed with the practitioner and cannot be replaced/,
+    );
+    expect(f.counter.writes).toBe(0);
   });
 
   it('sends an invitation that carries the reference code and nothing about the family', async () => {

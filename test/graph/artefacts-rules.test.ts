@@ -164,6 +164,14 @@ describe('artefact details (metadata)', () => {
 
   it('leaves the record status and agreed version to the workflow in an edit', () => {
     expect(checkMetadata({ recordStatus: 'agreed' }, 'edit')[0]!.code).toBe('metadata-workflow-only');
+    const record = { type: 'conversation record', person: 'p-1', conversation: 'c-1' };
+    expect(checkMetadata({ ...record, recordStatus: 'draft' }, 'create')).toEqual([]);
+    expect(checkMetadata({ ...record, recordStatus: 'agreed' }, 'create')[0]!.message).toBe(
+      'A new conversation record starts as a draft; send it to the practitioner from the workspace.',
+    );
+    expect(checkMetadata({ ...record, agreedVersion: '1.0' }, 'create')[0]!.code).toBe(
+      'metadata-workflow-only',
+    );
     expect(checkMetadata({ agency: null }, 'edit')).toEqual([]);
   });
 

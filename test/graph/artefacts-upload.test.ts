@@ -324,6 +324,7 @@ describe('refusing bad input before any write', () => {
       conflictBehavior: 'rename',
     }).done;
     expect(renamed.name).toBe(err.suggestedName);
+    const original = await f.library.get(err.existingItemId!);
     const replaced = await f.library.upload({
       content: bytes(100, 3),
       name,
@@ -332,6 +333,8 @@ describe('refusing bad input before any write', () => {
     }).done;
     expect(replaced.name).toBe(name);
     expect(replaced.driveItemId).toBe(err.existingItemId);
+    // A new version of the same artefact: its workspace id stays.
+    expect(replaced.metadata.crwId).toBe(original.metadata.crwId);
     expect(sha256(await f.library.download(replaced.driveItemId))).toBe(sha256(bytes(100, 3)));
     expect((await f.library.versions(replaced.driveItemId)).length).toBeGreaterThan(1);
   });

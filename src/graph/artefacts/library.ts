@@ -12,6 +12,7 @@ import {
   ArtefactInputError,
   ArtefactNameTakenError,
   ArtefactRequestError,
+  RecordWorkflowError,
   UploadCancelledError,
   UploadFailedError,
   type ArtefactProblem,
@@ -293,6 +294,12 @@ export class ArtefactLibrary {
         throw new ArtefactNameTakenError(input.name, await this.freeName(input.name), existing.id);
       if (existing && behaviour === 'rename') target = await this.freeName(input.name);
       replaced = Boolean(existing && behaviour === 'replace');
+      // A new version keeps the artefact's identity and its place in the record workflow.
+      const keep = replaced && existing ? (await this.get(existing.id)).metadata : undefined;
+      if (keep?.type === 'conversation record' && keep.recordStatus === 'agreed')
+        throw new RecordWorkflowError(
+          'This conversation record has been agreed with the practitioner and cannot be replaced. Upload the new text under a new name.',
+        );
       resolveName(target);
       if (cancelled) throw new UploadCancelledError();
 
@@ -318,8 +325,13 @@ export class ArtefactLibrary {
       if (!replaced) created = item;
       if (cancelled) throw new UploadCancelledError();
 
-      const metadata: ArtefactMetadata = { ...input.metadata, crwId: newId() };
+      const metadata: ArtefactMetadata = {
+        ...input.metadata,
+        crwId: keep?.crwId ?? newId(),
+        recordStatus: keep?.recordStatus ?? input.metadata.recordStatus,
+      };
       if (metadata.type === 'conversation record') metadata.recordStatus ??= 'draft';
+      else delete metadata.recordStatus;
       const patched = await send(this.client, {
         method: 'PATCH',
         url: `/drives/${this.config.driveId}/items/${item.id}/listItem/fields`,

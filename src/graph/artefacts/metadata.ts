@@ -103,11 +103,17 @@ export function checkMetadata(
       });
       continue;
     }
-    if (!options.allowWorkflowKeys && WORKFLOW_KEYS.includes(key) && mode === 'edit') {
+    // A new record starts as a draft; the workflow alone moves it on (and sets the other keys).
+    const workflowOnly =
+      WORKFLOW_KEYS.includes(key) && !(mode === 'create' && key === 'recordStatus' && value === 'draft');
+    if (!options.allowWorkflowKeys && workflowOnly && value !== undefined) {
       problems.push({
         field: `metadata.${key}`,
         code: 'metadata-workflow-only',
-        message: `${metadataLabel(key)} changes only through the conversation record workflow (send, amend, agree).`,
+        message:
+          mode === 'create' && key === 'recordStatus'
+            ? 'A new conversation record starts as a draft; send it to the practitioner from the workspace.'
+            : `${metadataLabel(key)} changes only through the conversation record workflow (send, amend, agree).`,
       });
       continue;
     }
