@@ -263,6 +263,17 @@ describe('list items', () => {
     expect((await blind.json())['@odata.etag']).toMatch(/,4"$/);
   });
 
+  it('matches If-Match against a list of eTags, and an eTag sent without its quotes', async () => {
+    const { body: item } = await createItem({ CrwId: 'f-etag-list', Title: 'v1' });
+    const url = `${site}/lists/Test%20findings/items/${item.id}/fields`;
+    const stale = item.eTag.replace(/,1"$/, ',9"');
+    const listed = await t.graph(url, patch({ Title: 'v2' }, { 'If-Match': `${stale}, ${item.eTag}` }));
+    expect(listed.status).toBe(200);
+    const current = (await listed.json())['@odata.etag'] as string;
+    const bare = await t.graph(url, patch({ Title: 'v3' }, { 'If-Match': current.replace(/"/g, '') }));
+    expect(bare.status).toBe(200);
+  });
+
   it('updates through PATCH .../items/{id} with a fields object too', async () => {
     const { body: item } = await createItem({ CrwId: 'f-item-patch' });
     const res = await t.graph(

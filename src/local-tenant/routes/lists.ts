@@ -225,17 +225,19 @@ function itemExpand(req: RouteRequest): ExpandOption | undefined {
   return options[0];
 }
 
-/** If-Match: absent means last writer wins; "*" matches any version; otherwise the current eTag. */
+/**
+ * If-Match: absent means last writer wins; "*" matches any version; otherwise one of the listed
+ * eTags must be the current one. List item eTags hold a comma ("{guid},{version}"), so a list of
+ * them is split on the quotes; an unquoted value is taken whole.
+ */
 function checkIfMatch(req: RouteRequest, item: SpListItem): void {
   const header = req.headers['if-match'];
   if (header === undefined) return;
-  const norm = (s: string) =>
-    s
-      .trim()
-      .replace(/^W\//, '')
-      .replace(/^"(.*)"$/, '$1');
-  if (header.trim() === '*') return;
-  if (norm(header) !== norm(itemETag(item)))
+  const value = header.trim();
+  if (value === '*') return;
+  const unquote = (s: string) => s.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  const tags = value.includes('"') ? (value.match(/(?:W\/)?"[^"]*"/g) ?? []) : [value];
+  if (!tags.some((tag) => unquote(tag.trim()) === unquote(itemETag(item))))
     // Graph's documented code for an eTag mismatch is resourceModified (graph/errors); the message
     // is the one Graph sends for the same mismatch on drive items, which SharePoint backs too.
     throw new GraphError(412, 'resourceModified', "ETag does not match current item's value");
