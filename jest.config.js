@@ -7,6 +7,8 @@ const tsJest = [
 const common = {
   transform: { '^.+\\.tsx?$': tsJest },
   testEnvironment: 'node',
+  // testTimeout must sit in each project: jest does not carry the root value into projects.
+  testTimeout: 60000,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };
 module.exports = {
@@ -27,5 +29,4 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
     },
   ],
-  testTimeout: 60000,
 };
