@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'test-results/', '.local-tenant/', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'coverage/',
+      'test-results/',
+      '.local-tenant/',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -21,8 +31,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            'react', 'react-dom', '@fluentui/*', '@microsoft/*', '@azure/*', 'better-sqlite3',
-            'node:*', '../graph/*', '../word/*', '../hosts/*', '../ui/*', '../apps/*', '../local-tenant/*',
+            'react',
+            'react-dom',
+            '@fluentui/*',
+            '@microsoft/*',
+            '@azure/*',
+            'better-sqlite3',
+            'node:*',
+            '../graph/*',
+            '../word/*',
+            '../hosts/*',
+            '../ui/*',
+            '../apps/*',
+            '../local-tenant/*',
           ],
         },
       ],

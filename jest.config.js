@@ -2,7 +2,15 @@
 // The TypeScript transform compiles to CommonJS for jest; webpack and tsx read tsconfig.json as it is.
 const tsJest = [
   'ts-jest',
-  { tsconfig: { module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', isolatedModules: true, verbatimModuleSyntax: false } },
+  {
+    tsconfig: {
+      module: 'commonjs',
+      moduleResolution: 'node',
+      jsx: 'react-jsx',
+      isolatedModules: true,
+      verbatimModuleSyntax: false,
+    },
+  },
 ];
 const common = {
   transform: { '^.+\\.tsx?$': tsJest },
