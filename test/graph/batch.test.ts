@@ -2,6 +2,9 @@ import { sendBatch } from '../../src/graph/batch';
 import { startTestTenant, type TestTenant } from '../support/tenant';
 import { connect } from './helpers';
 
+// Real HTTP against a local tenant, with retries: more than jest's default 5 s.
+jest.setTimeout(60_000);
+
 let t: TestTenant;
 beforeAll(async () => {
   t = await startTestTenant();

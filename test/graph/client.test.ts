@@ -1,6 +1,9 @@
 import { createGraphClient, graphPath, RoundTripCounter, send } from '../../src/graph/client';
 import { startTestTenant, type TestTenant } from '../support/tenant';
 
+// Real HTTP against a local tenant, with retries: more than jest's default 5 s.
+jest.setTimeout(60_000);
+
 let t: TestTenant;
 beforeAll(async () => {
   t = await startTestTenant();

@@ -4,6 +4,9 @@ import { ReviewStore } from '../../src/graph/review-site/store';
 import { startTestTenant, type TestTenant } from '../support/tenant';
 import { REVIEW_TEAM, connect, teamIdByName } from './helpers';
 
+// Real HTTP against a local tenant, with retries: more than jest's default 5 s.
+jest.setTimeout(60_000);
+
 /**
  * Throttling and lost answers. List item creates are not idempotent in Graph: each item carries a
  * client key (CrwId) chosen before the request, so a create whose answer was lost is looked up

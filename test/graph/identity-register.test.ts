@@ -5,6 +5,9 @@ import { IdentityRegisterStore } from '../../src/graph/review-site/store';
 import { startTestTenant, type TestTenant } from '../support/tenant';
 import { BUSINESS_SUPPORT, REGISTER_MEMBER, REVIEW_TEAM, connect, teamIdByName } from './helpers';
 
+// Real HTTP against a local tenant, with retries: more than jest's default 5 s.
+jest.setTimeout(60_000);
+
 let t: TestTenant;
 let teamId: string;
 let channelsFilesFolder = false;

@@ -1,9 +1,12 @@
 import { provisionReviewSite, type ProvisionedSite } from '../../src/graph/review-site/provisioning';
-import { ReviewStore, type Stored } from '../../src/graph/review-site/store';
+import { DuplicateKeyError, ReviewStore, type Stored } from '../../src/graph/review-site/store';
 import type { Finding } from '../../src/core/model/finding';
 import { ValidationError } from '../../src/core/errors';
 import { startTestTenant, type TestTenant } from '../support/tenant';
 import { REVIEW_TEAM, REGISTER_MEMBER, connect, teamIdByName } from './helpers';
+
+// Real HTTP against a local tenant, with retries: more than jest's default 5 s.
+jest.setTimeout(60_000);
 
 let t: TestTenant;
 let site: ProvisionedSite;
@@ -138,5 +141,21 @@ describe('editing', () => {
     if (!updated.ok) return;
     expect((await s.delete('boardAction', updated.item)).ok).toBe(true);
     expect((await s.load()).boardActions.map((x) => x.value.id)).not.toContain(created.value.id);
+  });
+
+  it('never takes someone else’s item with the same id as the one it created', async () => {
+    const { store: s } = store();
+    const existing = (await s.load()).record!;
+    const attempt = s.create('review', {
+      review: { ...existing.value.review, title: 'Child T' },
+      contributoryFactors: existing.value.contributoryFactors,
+      findingHeadings: existing.value.findingHeadings,
+    });
+    await expect(attempt).rejects.toBeInstanceOf(DuplicateKeyError);
+    const err = (await attempt.catch((e: unknown) => e)) as DuplicateKeyError<unknown>;
+    expect(err.existing).toMatchObject({ itemId: existing.itemId });
+    const after = await s.load();
+    expect(after.record?.value.review.title).toBe('Child S');
+    expect(after.problems).toEqual([]);
   });
 });

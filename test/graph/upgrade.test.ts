@@ -9,6 +9,9 @@ import {
 import { startTestTenant, type TestTenant } from '../support/tenant';
 import { BUSINESS_SUPPORT, PARTNERSHIP_TEAM, connect, teamIdByName } from './helpers';
 
+// Real HTTP against a local tenant, with retries: more than jest's default 5 s.
+jest.setTimeout(60_000);
+
 /** A site set up before the schema had client keys, markers or most lists: only People, as the first seed had it. */
 let t: TestTenant;
 beforeAll(async () => {

@@ -29,6 +29,7 @@ import { graphErrorMessage, graphPath, send, type GraphResponse } from '../clien
 import {
   ColumnValueError,
   ENTITY_MAPPINGS,
+  REVIEW_RECORD_ID,
   createFields,
   identityRegisterEntryMapping,
   type EntityKind,
@@ -113,6 +114,17 @@ export class StoreError extends Error {
     readonly status?: number,
   ) {
     super(message);
+  }
+}
+
+/** An item with this id already exists and is not the one this client meant to create. Nothing was written. */
+export class DuplicateKeyError<T> extends StoreError {
+  override name = 'DuplicateKeyError';
+  constructor(
+    message: string,
+    readonly existing: Stored<T> | undefined,
+  ) {
+    super(message, 409);
   }
 }
 
@@ -227,7 +239,7 @@ export class ListStore {
     key: string,
     fields: Fields,
     maxAttempts = 4,
-  ): Promise<{ item: GraphListItem; res?: GraphResponse }> {
+  ): Promise<{ item: GraphListItem; res?: GraphResponse; foundByKey?: boolean }> {
     for (let attempt = 1; ; attempt++) {
       let res: GraphResponse | undefined;
       try {
@@ -240,7 +252,7 @@ export class ListStore {
         throw new StoreError(`The item could not be created (${graphErrorMessage(res)}).`, res.status);
       // 409 (the key is taken: our earlier attempt landed) or no clear answer: look before sending again.
       const existing = await this.findByKey(key).catch(() => undefined);
-      if (existing) return { item: existing };
+      if (existing) return { item: existing, foundByKey: true };
       if (attempt >= maxAttempts)
         throw new StoreError(
           'The item could not be created: Microsoft 365 did not answer clearly after several attempts. Nothing was duplicated; try again.',
@@ -260,8 +272,8 @@ export class ListStore {
   async createItems(
     items: { key: string; fields: Fields }[],
     maxAttempts = 4,
-  ): Promise<Map<string, GraphListItem>> {
-    const done = new Map<string, GraphListItem>();
+  ): Promise<Map<string, { item: GraphListItem; foundByKey: boolean }>> {
+    const done = new Map<string, { item: GraphListItem; foundByKey: boolean }>();
     let pending = items;
     for (let attempt = 1; pending.length > 0; attempt++) {
       const { responses } = await sendBatch(
@@ -277,14 +289,15 @@ export class ListStore {
       const unclear: typeof items = [];
       for (const it of pending) {
         const res = responses.get(it.key)!;
-        if (res.status === 201 || res.status === 200) done.set(it.key, res.body as GraphListItem);
+        if (res.status === 201 || res.status === 200)
+          done.set(it.key, { item: res.body as GraphListItem, foundByKey: false });
         else if (res.status === 409 || AMBIGUOUS(res.status)) unclear.push(it);
         else throw new StoreError(`An item could not be created (${graphErrorMessage(res)}).`, res.status);
       }
       if (unclear.length === 0) break;
       // Look the unclear ones up by key, all in one batch; send again only those not there.
       const found = await this.findManyByKey(unclear.map((u) => u.key));
-      for (const [k, item] of found) done.set(k, item);
+      for (const [k, item] of found) done.set(k, { item, foundByKey: true });
       pending = unclear.filter((u) => !found.has(u.key));
       if (pending.length > 0 && attempt >= maxAttempts)
         throw new StoreError(
@@ -344,6 +357,23 @@ export class ListStore {
   }
 }
 
+/**
+ * An item found by its key after an unclear create: ours if it holds what we sent (our earlier
+ * attempt landed), otherwise someone else's item with the same id, which is never taken as ours.
+ */
+function ownOrDuplicate<T extends { id: string }>(
+  mapping: EntityMapping<T>,
+  value: T,
+  item: GraphListItem,
+): Stored<T> {
+  const parsed = readItem(mapping, item);
+  if (parsed.ok && deepEqual(parsed.value, value)) return stored(value, item);
+  throw new DuplicateKeyError(
+    `${mapping.subject.replace(/^./, (c) => c.toUpperCase())} with this id already exists.`,
+    parsed.ok ? stored(parsed.value, item) : undefined,
+  );
+}
+
 /** Entity operations over a list store with one mapping (shared by the review and the register). */
 async function createEntity<T extends { id: string }>(
   store: ListStore,
@@ -359,7 +389,8 @@ async function createEntity<T extends { id: string }>(
     withId,
     `The new ${mapping.subject.replace(/^(a|an|the) /, '')}`,
   );
-  const { item, res } = await store.createItem(value.id, createFields(mapping.toFields(value)));
+  const { item, res, foundByKey } = await store.createItem(value.id, createFields(mapping.toFields(value)));
+  if (foundByKey) return ownOrDuplicate(mapping, value, item);
   return stored(value, item, res);
 }
 
@@ -588,7 +619,9 @@ export class ReviewStore {
     input: Omit<EntityOf<K>, 'id'> & { id?: string },
   ): Promise<Stored<EntityOf<K>>> {
     const mapping = ENTITY_MAPPINGS[kind] as unknown as EntityMapping<EntityOf<K>>;
-    return createEntity(this.listStore(mapping.list.name), mapping, input);
+    // The review record is one item with a known id: a second client creating it meets the first's.
+    const withId = kind === 'review' && !input.id ? { ...input, id: REVIEW_RECORD_ID } : input;
+    return createEntity(this.listStore(mapping.list.name), mapping, withId);
   }
 
   /** Creates many entities of one kind in batches of 20 (imports, seeding, benchmarks). */
@@ -607,7 +640,10 @@ export class ReviewStore {
     const created = await this.listStore(mapping.list.name).createItems(
       values.map((v) => ({ key: v.id, fields: createFields(mapping.toFields(v)) })),
     );
-    return values.map((v) => stored(v, created.get(v.id)!));
+    return values.map((v) => {
+      const { item, foundByKey } = created.get(v.id)!;
+      return foundByKey ? ownOrDuplicate(mapping, v, item) : stored(v, item);
+    });
   }
 
   update<K extends EntityKind>(
