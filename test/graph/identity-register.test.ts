@@ -37,8 +37,15 @@ describe('the identity register', () => {
   it('finds the private channel, its site and its members for a member, and reads the register there', async () => {
     let { client, counter } = connect(t, REGISTER_MEMBER);
     if (!channelsFilesFolder) {
-      // Until the local tenant serves filesFolder, answer it as Graph does for this channel (a
-      // driveItem whose webUrl is in the channel's own site), and let everything else go through.
+      const registerDrive = (await (
+        await t.graph('/sites/northmoor.sharepoint.com:/sites/CR-2026-014-IdentityRegister:/drive', {
+          as: REGISTER_MEMBER,
+        })
+      ).json()) as { id?: string };
+      expect(registerDrive.id).toMatch(/^b!/);
+      // Until the local tenant serves filesFolder, answer it as Graph documents it for this channel
+      // (a driveItem: webUrl in the channel's own site, parentReference with driveId and driveType,
+      // no siteId), and let everything else go through.
       counter = new RoundTripCounter();
       client = createGraphClient({
         baseUrl: t.tenant.graphBase,
@@ -53,7 +60,7 @@ describe('the identity register', () => {
             webUrl:
               'https://northmoor.sharepoint.com/sites/CR-2026-014-IdentityRegister/Shared%20Documents/Identity%20register',
             folder: { childCount: 0 },
-            parentReference: { driveType: 'documentLibrary' },
+            parentReference: { driveId: registerDrive.id, driveType: 'documentLibrary' },
           });
         },
       });
