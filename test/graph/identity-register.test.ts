@@ -79,6 +79,26 @@ describe('the identity register', () => {
     const register = await new IdentityRegisterStore(client, access.site).load();
     expect(register.problems).toEqual([]);
     expect(register.entries.map((e) => e.value.replacement)).toContain('Child S');
+
+    // Entries are edited like any item: If-Match, and a stale edit is a conflict with both versions.
+    const store = new IdentityRegisterStore(client, access.site);
+    const entry = await store.create({
+      kind: 'school',
+      identifier: 'Example Primary School',
+      replacement: 'a local school',
+    });
+    const first = await store.update(entry, { ...entry.value, replacement: 'a primary school' });
+    expect(first.ok).toBe(true);
+    const stale = await store.update(entry, { ...entry.value, identifier: 'Example Infant School' });
+    expect(stale.ok).toBe(false);
+    if (stale.ok || !first.ok) return;
+    expect(stale.conflict.theirs?.value.replacement).toBe('a primary school');
+    expect(stale.conflict.mine.identifier).toBe('Example Infant School');
+    expect((await store.delete(first.item)).ok).toBe(true);
+    // Validation messages never repeat a real name.
+    await expect(
+      store.create({ kind: 'person', identifier: 'Jane Example'.repeat(30), replacement: 'Aunt' }),
+    ).rejects.toThrow(/^(?!.*Jane Example).*255 characters or fewer/s);
   });
 
   it('keeps the family’s real names out of the review’s own site: they are in the register only', async () => {
