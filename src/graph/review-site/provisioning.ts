@@ -211,6 +211,11 @@ export async function provisionLists(
         (part.id.startsWith('list:') ? created.lists : created.columns).push(
           part.id.replace(/^(list|column):/, ''),
         );
+      } else if (res.status === 401 || res.status === 403) {
+        // Creating lists and columns needs Sites.Manage.All (or a site permission with "manage").
+        throw new ProvisioningError(
+          'The review’s site is missing lists this product needs, and you may not add them. A lead reviewer (an owner of the review’s Team) can set them up by opening the review once.',
+        );
       } else if (!isRaceOrLost(res)) {
         throw new ProvisioningError(
           `${part.id.startsWith('list:') ? 'A list' : 'A column'} of the review’s site could not be created (${graphErrorMessage(res)}).`,
