@@ -30,7 +30,14 @@ it('upgrades an older site: adds what is missing, keeps every item and value', a
     method: 'POST',
     json: {
       displayName: 'People',
-      columns: PEOPLE_LIST.columns.filter((c) => OLD_PEOPLE_COLUMNS.includes(c.name)),
+      // The old role column did not yet offer "review-team".
+      columns: PEOPLE_LIST.columns
+        .filter((c) => OLD_PEOPLE_COLUMNS.includes(c.name))
+        .map((c) =>
+          c.name === 'PersonRole'
+            ? { ...c, choice: { ...c.choice!, choices: ['lead-reviewer', 'case-group', 'family'] } }
+            : c,
+        ),
       list: { template: 'genericList' },
     },
   });
@@ -66,6 +73,13 @@ it('upgrades an older site: adds what is missing, keeps every item and value', a
   expect(result.created.columns).toEqual(expect.arrayContaining(['People:CrwId', 'People:LineManager']));
   expect(result.created.lists).not.toContain('People');
   expect(counter.writes).toBeGreaterThan(0);
+  // The missing choice is added, keeping the old ones, where Graph's PATCH .../columns/{id} is served.
+  if (result.created.choices.length) {
+    expect(result.created.choices).toEqual(['People:PersonRole']);
+    expect(result.lists.People!.choiceColumns.PersonRole!.choices).toEqual(
+      expect.arrayContaining(['lead-reviewer', 'case-group', 'family', 'review-team']),
+    );
+  } else expect(result.warnings).toEqual([expect.stringContaining('People › PersonRole')]);
 
   const lists = await readSiteLists(client, result.siteId);
   expect(schemaVersionOf(findList(lists, REVIEW_LIST)!.columns)).toBe(SCHEMA_VERSION);
@@ -88,6 +102,9 @@ it('upgrades an older site: adds what is missing, keeps every item and value', a
   expect(loaded.family[0]!.value.id).toMatch(/^item-\d+$/);
 
   const again = connect(t, as);
-  expect((await provisionReviewSite(again.client, { groupId })).writes).toBe(0);
-  expect(again.counter.writes).toBe(0);
+  const second = await provisionReviewSite(again.client, { groupId });
+  // Up to date now: nothing to write (unless the choices could not be extended: then it tries that again, only that).
+  const retried = result.created.choices.length ? 0 : 1;
+  expect(second.writes).toBe(retried);
+  expect(again.counter.writes).toBe(retried);
 });

@@ -35,6 +35,8 @@ export interface SiteList {
   template: string;
   /** Internal names of its columns. */
   columns: string[];
+  /** Its choice columns: id and the choices they offer (for upgrades that add choices). */
+  choiceColumns: Record<string, { id: string; choices: string[] }>;
 }
 
 export interface SiteRef {
@@ -49,7 +51,9 @@ export interface ProvisionedSite extends SiteRef {
   schemaVersionBefore: number;
   /** A newer release of the product provisioned this site; this one added nothing it lacked but left the marker. */
   newerSchema: boolean;
-  created: { lists: string[]; columns: string[] };
+  created: { lists: string[]; columns: string[]; choices: string[] };
+  /** What could not be upgraded but does not stop the product (e.g. choices that could not be added). */
+  warnings: string[];
   /** Writes this provisioning sent (0 on an up-to-date site). */
   writes: number;
 }
@@ -90,14 +94,14 @@ interface GraphList {
   displayName?: string;
   description?: string | null;
   list?: { template?: string };
-  columns?: { name: string }[];
+  columns?: { id?: string; name: string; choice?: { choices?: string[] } }[];
 }
 
 /** Every list of the site with its columns: one request (more only if the site has a page of lists or more). */
 export async function readSiteLists(client: Client, siteId: string): Promise<SiteList[]> {
   const lists: SiteList[] = [];
   let url: string | undefined =
-    `/sites/${encodeURIComponent(siteId)}/lists?$select=id,name,displayName,description,list&$expand=columns($select=name)`;
+    `/sites/${encodeURIComponent(siteId)}/lists?$select=id,name,displayName,description,list&$expand=columns($select=id,name,choice)`;
   while (url) {
     const res = await send(client, { method: 'GET', url });
     if (res.status !== 200)
@@ -111,6 +115,11 @@ export async function readSiteLists(client: Client, siteId: string): Promise<Sit
         description: l.description ?? '',
         template: l.list?.template ?? 'genericList',
         columns: (l.columns ?? []).map((c) => c.name),
+        choiceColumns: Object.fromEntries(
+          (l.columns ?? [])
+            .filter((c) => c.choice)
+            .map((c) => [c.name, { id: c.id ?? c.name, choices: c.choice?.choices ?? [] }]),
+        ),
       });
     url = body['@odata.nextLink'] ? graphPath(body['@odata.nextLink']) : undefined;
   }
@@ -167,7 +176,8 @@ export async function provisionLists(
   options: ProvisionOptions = {},
 ): Promise<ProvisionedSite> {
   const siteUrl = `/sites/${encodeURIComponent(site.siteId)}`;
-  const created = { lists: [] as string[], columns: [] as string[] };
+  const created = { lists: [] as string[], columns: [] as string[], choices: [] as string[] };
+  const warnings: string[] = [];
   let writes = 0;
   let lists = await readSiteLists(client, site.siteId);
   const versionBefore = versionList
@@ -226,6 +236,23 @@ export async function provisionLists(
     lists = await readSiteLists(client, site.siteId);
   }
 
+  // Choice columns of an older site may lack choices this version writes: add them (never remove).
+  const widen: BatchPart[] = newerSchema ? [] : widenChoices(siteUrl, lists, specs);
+  if (widen.length > 0) {
+    const { responses } = await sendBatch(client, widen);
+    writes += widen.length;
+    for (const part of widen) {
+      const res = responses.get(part.id)!;
+      const name = part.id.replace(/^choices:/, '');
+      if (res.status === 200 || res.status === 204) created.choices.push(name);
+      else
+        warnings.push(
+          `The choices of ${name.replace(':', ' › ')} could not be extended (${graphErrorMessage(res)}); values new in this version cannot be saved there yet.`,
+        );
+    }
+    if (created.choices.length > 0) lists = await readSiteLists(client, site.siteId);
+  }
+
   const bySpec: Record<string, SiteList> = {};
   for (const spec of specs) bySpec[spec.name] = findList(lists, spec)!;
   return {
@@ -234,8 +261,35 @@ export async function provisionLists(
     schemaVersionBefore: versionBefore,
     newerSchema,
     created,
+    warnings,
     writes,
   };
+}
+
+/**
+ * `PATCH .../columns/{id}` for each choice column that lacks choices of the schema: the column
+ * keeps every choice it has (people may have added their own) and gains the missing ones.
+ */
+function widenChoices(siteUrl: string, lists: SiteList[], specs: readonly ListSpec[]): BatchPart[] {
+  const parts: BatchPart[] = [];
+  for (const spec of specs) {
+    const list = findList(lists, spec);
+    if (!list) continue;
+    for (const column of spec.columns) {
+      if (!column.choice) continue;
+      const existing = Object.entries(list.choiceColumns).find(([n]) => same(n, column.name))?.[1];
+      if (!existing) continue;
+      const missing = column.choice.choices.filter((c) => !existing.choices.includes(c));
+      if (missing.length === 0) continue;
+      parts.push({
+        id: `choices:${spec.name}:${column.name}`,
+        method: 'PATCH',
+        url: `${siteUrl}/lists/${encodeURIComponent(list.id)}/columns/${encodeURIComponent(existing.id)}`,
+        body: { choice: { ...column.choice, choices: [...existing.choices, ...missing] } },
+      });
+    }
+  }
+  return parts;
 }
 
 /** Resolves the review's site and makes it hold every list of the schema. */
@@ -421,7 +475,8 @@ async function readOnlySite(client: Client, site: SiteRef): Promise<ProvisionedS
     lists: bySpec,
     schemaVersionBefore: SCHEMA_VERSION,
     newerSchema: false,
-    created: { lists: [], columns: [] },
+    created: { lists: [], columns: [], choices: [] },
+    warnings: [],
     writes: 0,
   };
 }
