@@ -1,6 +1,6 @@
 import type { HostContext } from './host-context';
 import { GRAPH_URL, type BuildSettings } from './settings';
-import { startLocalSession } from './sign-in/local';
+import { startLocalSession, tabStorage } from './sign-in/local';
 import type { Microsoft365Session } from './sign-in/microsoft365';
 
 /**
@@ -15,21 +15,13 @@ export interface GraphEndpoint {
   signOut?: () => void;
 }
 
-function sessionStorageOrNull(): Storage | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** Local mode: sign in as a person seeded in the local tenant. */
 export async function connectLocal(
   settings: BuildSettings,
   userPrincipalName: string,
 ): Promise<GraphEndpoint> {
   const session = await startLocalSession(settings.localTenantUrl, userPrincipalName, {
-    storage: sessionStorageOrNull(),
+    storage: tabStorage(),
   });
   return { baseUrl: `${settings.localTenantUrl}/v1.0`, getToken: session.getToken, signOut: session.signOut };
 }

@@ -37,13 +37,13 @@ afterAll(async () => {
 
 async function open(pageName: string, options: Parameters<TestBrowser['newPage']>[0] = {}, query = '') {
   const opened = await browser.newPage(options);
-  const officeRequests: string[] = [];
+  const outsideRequests: string[] = [];
   opened.page.on('request', (req) => {
     if (!req.url().startsWith(site.url) && !req.url().startsWith(tenant.tenant.url))
-      officeRequests.push(req.url());
+      outsideRequests.push(req.url());
   });
   await opened.page.goto(`${site.url}/${pageName}.html${query}`);
-  return { ...opened, outsideRequests: officeRequests };
+  return { ...opened, outsideRequests: outsideRequests };
 }
 
 async function signIn(page: Page, name = SIGN_IN_AS) {

@@ -3,6 +3,7 @@ export {
   listLocalUsers,
   startLocalSession,
   rememberedLocalUser,
+  tabStorage,
   LocalTenantUnavailableError,
   type LocalUser,
 } from './local';

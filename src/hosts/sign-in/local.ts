@@ -102,6 +102,15 @@ export async function startLocalSession(
   };
 }
 
+/** The browser tab's sessionStorage, or null where it is blocked (partitioned frames, privacy modes). */
+export function tabStorage(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The sign-in name chosen earlier in this browser tab, if any. */
 export function rememberedLocalUser(storage: Pick<Storage, 'getItem'> | null): string | null {
   try {

@@ -8,6 +8,7 @@ import {
   listLocalUsers,
   rememberedLocalUser,
   SignInRequiredError,
+  tabStorage,
   type LocalUser,
 } from '../../hosts/sign-in';
 import type { Microsoft365Session } from '../../hosts/sign-in/microsoft365';
@@ -34,14 +35,6 @@ export type AccessState =
   | { status: 'needs-interaction'; signIn: () => void }
   | { status: 'ready'; access: GraphAccess }
   | { status: 'failed'; problem: Problem; retry: () => void };
-
-function sessionStorageOrNull(): Storage | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Sign-in as a small state machine. Local mode: list the seeded users, or reuse the one chosen
@@ -72,7 +65,7 @@ export function useGraphAccess(settings: BuildSettings, host: HostContext) {
     const fail = (error: unknown) => set({ status: 'failed', problem: describeProblem(error), retry });
 
     async function startLocal() {
-      const remembered = rememberedLocalUser(sessionStorageOrNull());
+      const remembered = rememberedLocalUser(tabStorage());
       if (remembered) {
         try {
           set({ status: 'ready', access: accessTo(await connectLocal(settings, remembered)) });
