@@ -399,15 +399,13 @@ export class ArtefactLibrary {
     const clauses = (Object.entries(filter) as [MetadataKey, string | undefined][])
       .filter(([, v]) => v !== undefined && v !== '')
       .map(([k, v]) => `fields/${METADATA_COLUMNS[k]} eq ${odataString(v!)}`);
-    const query = new URLSearchParams({
-      $expand: `fields($select=${FIELD_SELECT}),driveItem($select=${DRIVE_ITEM_SELECT})`,
-      $top: '200',
-    });
-    if (clauses.length) query.set('$filter', clauses.join(' and '));
+    // Written out rather than with URLSearchParams, which would send spaces as "+" and "$" as "%24".
+    let query = `$expand=fields($select=${FIELD_SELECT}),driveItem($select=${DRIVE_ITEM_SELECT})&$top=200`;
+    if (clauses.length) query += `&$filter=${encodeURIComponent(clauses.join(' and '))}`;
     // Filtering on columns SharePoint has not indexed needs this header; ours are few and small.
     const headers = clauses.length ? { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } : undefined;
     const out: Artefact[] = [];
-    let url: string | undefined = `${this.itemsUrl}?${query.toString()}`;
+    let url: string | undefined = `${this.itemsUrl}?${query}`;
     while (url) {
       const page = PageSchema.parse(
         expectOk(await send(this.client, { method: 'GET', url, headers }), 'Listing artefacts'),
