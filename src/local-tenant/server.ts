@@ -252,14 +252,12 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
           // The local sign-in page's account picker: no token needed, as Microsoft's sign-in page needs none.
           return {
             status: 200,
-            body: store
-              .list<DirectoryUser>('user')
-              .map((u) => ({
-                userPrincipalName: u.userPrincipalName,
-                displayName: u.displayName,
-                jobTitle: u.jobTitle,
-                mail: u.mail,
-              })),
+            body: store.list<DirectoryUser>('user').map((u) => ({
+              userPrincipalName: u.userPrincipalName,
+              displayName: u.displayName,
+              jobTitle: u.jobTitle,
+              mail: u.mail,
+            })),
           };
         case 'POST /_local/token': {
           const input = body.length ? parseJsonBody(body) : {};
