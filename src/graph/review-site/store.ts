@@ -240,27 +240,44 @@ export class ListStore {
     fields: Fields,
     maxAttempts = 4,
   ): Promise<{ item: GraphListItem; res?: GraphResponse; foundByKey?: boolean }> {
+    // Once an answer was unclear, the item is looked up by its key before any new POST: a lookup
+    // that fails is tried again, never skipped, so a create that landed is never sent twice.
+    let unclear = false;
+    let res: GraphResponse | undefined;
     for (let attempt = 1; ; attempt++) {
-      let res: GraphResponse | undefined;
-      try {
-        res = await send(this.client, { method: 'POST', url: this.itemsUrl, body: { fields } });
-      } catch {
-        res = undefined; // the connection failed: the item may or may not exist
+      let lookupFailed = false;
+      if (unclear) {
+        try {
+          const existing = await this.findByKey(key);
+          if (existing) return { item: existing, foundByKey: true };
+        } catch {
+          lookupFailed = true;
+        }
       }
-      if (res && (res.status === 201 || res.status === 200)) return { item: res.body as GraphListItem, res };
-      if (res && res.status !== 409 && !AMBIGUOUS(res.status))
-        throw new StoreError(`The item could not be created (${graphErrorMessage(res)}).`, res.status);
-      // 409 (the key is taken: our earlier attempt landed) or no clear answer: look before sending again.
-      const existing = await this.findByKey(key).catch(() => undefined);
-      if (existing) return { item: existing, foundByKey: true };
+      if (!lookupFailed) {
+        try {
+          res = await send(this.client, { method: 'POST', url: this.itemsUrl, body: { fields } });
+        } catch {
+          res = undefined; // the connection failed: the item may or may not exist
+        }
+        if (res && (res.status === 201 || res.status === 200))
+          return { item: res.body as GraphListItem, res };
+        if (res && res.status !== 409 && !AMBIGUOUS(res.status))
+          throw new StoreError(`The item could not be created (${graphErrorMessage(res)}).`, res.status);
+        // A 429 means Graph did not run it; 409 (the key is taken), 5xx or no answer: it may have.
+        unclear ||= res?.status !== 429;
+      }
       if (attempt >= maxAttempts)
         throw new StoreError(
           'The item could not be created: Microsoft 365 did not answer clearly after several attempts. Nothing was duplicated; try again.',
           res?.status,
         );
-      const wait = res?.headers['retry-after']
-        ? Math.min(10, Number(res.headers['retry-after']) || 1)
-        : attempt;
+      const wait =
+        res?.status === 409
+          ? 0
+          : res?.headers['retry-after']
+            ? Math.min(10, Number(res.headers['retry-after']) || 1)
+            : attempt;
       await new Promise((r) => setTimeout(r, wait * 1000));
     }
   }
