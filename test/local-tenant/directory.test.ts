@@ -15,7 +15,7 @@ describe('directory', () => {
     expect(me['@odata.context']).toBe(`${t.tenant.graphBase}/$metadata#users/$entity`);
   });
 
-  it('refuses a request without a token with Graph\'s 401 error shape', async () => {
+  it("refuses a request without a token with Graph's 401 error shape", async () => {
     const res = await fetch(`${t.tenant.graphBase}/me`);
     expect(res.status).toBe(401);
     const body = await res.json();
@@ -25,9 +25,15 @@ describe('directory', () => {
 
   it('lists the review Team among the joined teams of a review team member only', async () => {
     const lead = await (await t.graph('/me/joinedTeams')).json();
-    expect(lead.value.map((x: { displayName: string }) => x.displayName)).toContain('CR-2026-014 Learning review');
-    const outsider = await (await t.graph('/me/joinedTeams', { as: 'oliver.grant@northmoor.example' })).json();
-    expect(outsider.value.map((x: { displayName: string }) => x.displayName)).not.toContain('CR-2026-014 Learning review');
+    expect(lead.value.map((x: { displayName: string }) => x.displayName)).toContain(
+      'CR-2026-014 Learning review',
+    );
+    const outsider = await (
+      await t.graph('/me/joinedTeams', { as: 'oliver.grant@northmoor.example' })
+    ).json();
+    expect(outsider.value.map((x: { displayName: string }) => x.displayName)).not.toContain(
+      'CR-2026-014 Learning review',
+    );
   });
 
   it('keeps a private group from a non-member', async () => {

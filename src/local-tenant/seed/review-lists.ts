@@ -144,9 +144,11 @@ export function seedReviewLists(
       findingHeadings: workspace.findingHeadings,
     },
   ]);
+  // Lead reviewers are invited at their council account (they organise from its calendar), not
+  // at their own firm's address.
   write(
     'leadReviewer',
-    workspace.leadReviewers.map((p) => ({ ...p, email: p.email ?? mailOf(p.name) })),
+    workspace.leadReviewers.map((p) => ({ ...p, email: mailOf(p.name) ?? p.email })),
     (_, i) => `Lead reviewer ${i + 1}`,
   );
   write(
