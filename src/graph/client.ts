@@ -117,7 +117,8 @@ export function createGraphClient(options: GraphClientOptions): Client {
     new RedirectHandler(new RedirectHandlerOptions()),
     new TelemetryHandler(),
   ];
-  if (base.protocol === 'http:') chain.push(new LocalServiceHandler(origin, options.getToken));
+  if (base.protocol === 'http:')
+    chain.push(new LocalServiceHandler(`${origin}/${version}`, options.getToken));
   if (options.counter) chain.push(new CountingHandler(options.counter));
   chain.push(options.fetchImpl ? new FetchHandler(options.fetchImpl) : new HTTPMessageHandler());
 
@@ -207,23 +208,31 @@ export function graphErrorMessage(res: GraphResponse): string {
 
 /**
  * For a Graph service on plain HTTP (the local tenant): repairs absolute http:// URLs that the
- * SDK appended to its base, and attaches the bearer token for that one origin. It runs after the
- * SDK's AuthenticationHandler (which removes the header from URLs it does not recognise) and
- * inside the RetryHandler, so every retry carries a fresh token.
+ * SDK appended to its base, and attaches the bearer token to Graph's own addresses there (below
+ * the version, e.g. http://localhost:4000/v1.0/...) and nothing else: an upload session's URL on
+ * the same host gets no token, as on SharePoint. It runs after the SDK's AuthenticationHandler
+ * (which removes the header from URLs it does not recognise) and inside the RetryHandler, so
+ * every retry carries a fresh token.
  */
 class LocalServiceHandler implements Middleware {
   private next?: Middleware;
   constructor(
-    private readonly origin: string,
+    /** e.g. "http://localhost:4000/v1.0" */
+    private readonly graphBase: string,
     private readonly getToken: () => Promise<string>,
   ) {}
 
   async execute(context: Context): Promise<void> {
     if (typeof context.request === 'string') {
-      const embedded = context.request.search(/.\/https?:\/\//);
-      const url = embedded === -1 ? context.request : context.request.slice(embedded + 2);
-      if (new URL(url).origin === this.origin) {
-        context.request = url;
+      const base = this.graphBase.toLowerCase();
+      // "http://host/v1.0/http://host/..." (an absolute URL the SDK appended to its base) -> "http://host/..."
+      if (
+        /^https?:\/\//i.test(context.request.slice(base.length + 1)) &&
+        context.request.toLowerCase().startsWith(`${base}/`)
+      )
+        context.request = context.request.slice(base.length + 1);
+      const lower = context.request.toLowerCase();
+      if (lower === base || lower.startsWith(`${base}/`) || lower.startsWith(`${base}?`)) {
         const options: FetchOptions = (context.options ??= {});
         const token = await this.getToken();
         if (options.headers instanceof Headers) options.headers.set('Authorization', `Bearer ${token}`);

@@ -59,4 +59,43 @@ describe('Graph client', () => {
     const res = await c.api(`${t.tenant.graphBase}/me/joinedTeams?$top=1`).get();
     expect(res.value).toHaveLength(1);
   });
+
+  it('in Microsoft 365 mode, lets the SDK sign requests to graph.microsoft.com (no local handler)', async () => {
+    const seen: { url: string; auth: string | null }[] = [];
+    const c = createGraphClient({
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      getToken: async () => 'token-for-test',
+      fetchImpl: async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        seen.push({ url, auth: new Headers(init?.headers).get('Authorization') });
+        return Response.json({ displayName: 'Someone' });
+      },
+    });
+    await c.api('/me').get();
+    await c.api('https://graph.microsoft.com/v1.0/sites/x/lists?$skiptoken=abc').get();
+    expect(seen.map((s) => s.url)).toEqual([
+      'https://graph.microsoft.com/v1.0/me',
+      'https://graph.microsoft.com/v1.0/sites/x/lists?$skiptoken=abc',
+    ]);
+    expect(seen.every((s) => s.auth === 'Bearer token-for-test')).toBe(true);
+  });
+
+  it('in local mode, sends the token to the tenant’s Graph addresses only, not to other URLs on its host', async () => {
+    const seen: { url: string; auth: string | null }[] = [];
+    const c = createGraphClient({
+      baseUrl: 'http://localhost:4999/v1.0',
+      getToken: async () => 'local-token',
+      fetchImpl: async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        seen.push({ url, auth: new Headers(init?.headers).get('Authorization') });
+        return Response.json({});
+      },
+    });
+    await c.api('/me').get();
+    await c.api('http://localhost:4999/_upload/session-1').put({});
+    expect(seen).toEqual([
+      { url: 'http://localhost:4999/v1.0/me', auth: 'Bearer local-token' },
+      { url: 'http://localhost:4999/_upload/session-1', auth: null },
+    ]);
+  });
 });
