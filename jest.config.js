@@ -15,8 +15,6 @@ const tsJest = [
 const common = {
   transform: { '^.+\\.tsx?$': tsJest },
   testEnvironment: 'node',
-  // testTimeout must sit in each project: jest does not carry the root value into projects.
-  testTimeout: 60000,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };
 module.exports = {
@@ -37,4 +35,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
     },
   ],
+  // A global option: jest reads it from the root config only, never from a project.
+  testTimeout: 60000,
 };
