@@ -5,7 +5,7 @@
 //                     server, the pages sign in with Microsoft 365 (NAA) instead of local mode.
 //   CRW_BASE_URL      https address the pages are served from (default https://localhost:3000);
 //                     required for a deployment build.
-//   CRW_SITES_PERMISSION  Sites.ReadWrite.All (default) or Sites.Selected: the SharePoint permission
+//   CRW_SITES_PERMISSION  Sites.Manage.All (default) or Sites.Selected: the SharePoint permission
 //                     the tenant grants the app (decides the scopes the pages ask for).
 //   LOCAL_TENANT_URL  local tenant (Graph emulator) for local mode (default http://localhost:4000).
 //   PORT, HTTPS=1     dev server port (default 3000) and self-signed HTTPS for sideloading.
@@ -60,9 +60,9 @@ function settingsFor(isProduction, env) {
     fail("CRW_CLIENT_ID must be the app registration's client id, a GUID.");
   }
   if (baseUrl && !/^https:\/\//.test(baseUrl)) fail('CRW_BASE_URL must be an https:// address.');
-  const sitesPermission = process.env.CRW_SITES_PERMISSION || 'Sites.ReadWrite.All';
-  if (sitesPermission !== 'Sites.ReadWrite.All' && sitesPermission !== 'Sites.Selected') {
-    fail('CRW_SITES_PERMISSION must be Sites.ReadWrite.All or Sites.Selected.');
+  const sitesPermission = process.env.CRW_SITES_PERMISSION || 'Sites.Manage.All';
+  if (sitesPermission !== 'Sites.Manage.All' && sitesPermission !== 'Sites.Selected') {
+    fail('CRW_SITES_PERMISSION must be Sites.Manage.All or Sites.Selected.');
   }
   if (!/^https?:\/\//.test(localTenantUrl)) fail('LOCAL_TENANT_URL must be an http:// or https:// address.');
   return {

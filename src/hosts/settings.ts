@@ -14,7 +14,7 @@ export interface BuildSettings {
   /** The local tenant (Graph emulator) in local mode. */
   localTenantUrl: string;
   /** Which SharePoint permission the tenant grants the app (README, "Deploying to a real tenant"). */
-  sitesPermission: 'Sites.Selected' | 'Sites.ReadWrite.All';
+  sitesPermission: 'Sites.Selected' | 'Sites.Manage.All';
 }
 
 export const GRAPH_URL = 'https://graph.microsoft.com';
@@ -53,6 +53,6 @@ export function readBuildSettings(
     baseUrl: process.env.CRW_BASE_URL ?? 'https://localhost:3000',
     localTenantUrl: served ?? built,
     sitesPermission:
-      process.env.CRW_SITES_PERMISSION === 'Sites.Selected' ? 'Sites.Selected' : 'Sites.ReadWrite.All',
+      process.env.CRW_SITES_PERMISSION === 'Sites.Selected' ? 'Sites.Selected' : 'Sites.Manage.All',
   };
 }

@@ -21,7 +21,7 @@ describe('build settings', () => {
     const settings = readBuildSettings(pageWithMeta(null));
     expect(settings.mode).toBe('local');
     expect(settings.localTenantUrl).toBe('http://localhost:4000');
-    expect(settings.sitesPermission).toBe('Sites.ReadWrite.All');
+    expect(settings.sitesPermission).toBe('Sites.Manage.All');
   });
 
   test('the serving page may point a local build at another local tenant, with an http(s) address only', () => {

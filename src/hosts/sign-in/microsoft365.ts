@@ -7,16 +7,25 @@ import { SignInRequiredError, type SignInSession } from './session';
 
 /**
  * Delegated Graph permissions the app asks for. SharePoint access is the tenant's choice:
- * `Sites.Selected` (only the review sites an administrator grants) or `Sites.ReadWrite.All` with
- * `Files.ReadWrite.All` (every site the user can open). See README "Deploying to a real tenant".
+ * `Sites.Selected` (only the review sites an administrator grants, with the "manage" role so that
+ * the review's lists can be created) or `Sites.Manage.All` + `Files.ReadWrite.All` (every site the
+ * user can open; Graph's "create list" needs Sites.Manage.All). Reading the review Team's private
+ * "Identity register" channel and who is in it needs Channel.ReadBasic.All and
+ * ChannelMember.Read.All. See README "Deploying to a real tenant".
  */
-export type SitesPermission = 'Sites.Selected' | 'Sites.ReadWrite.All';
+export type SitesPermission = 'Sites.Selected' | 'Sites.Manage.All';
 
 export function graphScopes(sites: SitesPermission): string[] {
-  const base = ['User.Read', 'User.ReadBasic.All', 'Calendars.ReadWrite'];
+  const base = [
+    'User.Read',
+    'User.ReadBasic.All',
+    'Calendars.ReadWrite',
+    'Channel.ReadBasic.All',
+    'ChannelMember.Read.All',
+  ];
   return sites === 'Sites.Selected'
     ? [...base, 'Sites.Selected']
-    : [...base, 'Sites.ReadWrite.All', 'Files.ReadWrite.All'];
+    : [...base, 'Sites.Manage.All', 'Files.ReadWrite.All'];
 }
 
 export interface Microsoft365SignInOptions {
