@@ -2,7 +2,6 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { createGraphClient, RoundTripCounter } from '../../src/graph/client';
 import type { TestTenant } from '../support/tenant';
 
-export const LEAD = 'ruth.okonkwo-hale@reviewers.example';
 export const BUSINESS_SUPPORT = 'amira.khan@northmoor.example';
 export const REGISTER_MEMBER = 'priya.raman@northmoor.example';
 
