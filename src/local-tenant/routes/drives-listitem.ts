@@ -1,8 +1,16 @@
 import { badRequest, conflict } from '../http/errors';
 import type { RouteRequest, TenantResponse } from '../http/types';
 import { stableGuid } from '../ids';
-import type { SpListItem } from '../store/entities';
-import { type DriveItemRecord, changeMetadata, findChild, getItem, itemPathNames } from '../store/drives';
+import type { TenantStore } from '../store/database';
+import type { Site, SpList, SpListItem } from '../store/entities';
+import {
+  type DriveItemRecord,
+  changeMetadata,
+  findChild,
+  getDrive,
+  getItem,
+  itemPathNames,
+} from '../store/drives';
 import {
   type DriveScope,
   type ExpandSpec,
@@ -11,6 +19,7 @@ import {
   contextOfItemPart,
   decodedPathOf,
   identity,
+  itemJson,
   itemNotFound,
   libraryUrl,
   listItemETagOf,
@@ -18,12 +27,14 @@ import {
   requireAccess,
 } from './drives-core';
 import { uniqueName, validateItemName, validatePathLength } from './drives-names';
-import { validateFields } from './list-fields';
+import { checkUnique, fieldsJson, lookupIds, validateFields } from './list-fields';
 
 /**
- * A library file's list item: GET .../items/{id}/listItem (with $expand=fields), GET and PATCH
- * .../listItem/fields. The list item is the same SpListItem the lists routes serve, so
- * /sites/{id}/lists/{library}/items shows the files too.
+ * A library file's list item: GET .../items/{id}/listItem (with $expand=fields and/or driveItem),
+ * GET and PATCH .../listItem/fields. The list item is the same SpListItem the lists routes serve,
+ * and they render and update a library's items with the functions below, so
+ * /sites/{id}/lists/{library}/items shows the files with the same JSON and a PATCH through either
+ * path has the same effect.
  *
  * - PATCH fields checks values with the lists' own validation (unknown field: 400 "Field 'X' is not
  *   recognized"; system fields read-only; values against the column type).
@@ -41,31 +52,42 @@ const contentTypeId = (scope: DriveScope, folder: boolean) =>
     .replace(/-/g, '')
     .toUpperCase()}`;
 
-export function libraryFieldsJson(
-  req: RouteRequest,
-  item: DriveItemRecord,
+/** A library list item's file and the drive it is in; undefined for an item of a generic list. */
+export function libraryFileOf(
+  store: TenantStore,
+  site: Site,
+  list: SpList,
   li: SpListItem,
-): Record<string, unknown> {
-  return {
-    '@odata.etag': listItemETagOf(li),
-    ...li.fields,
-    id: li.itemId,
-    ContentType: item.isFolder ? 'Folder' : 'Document',
-    Created: li.createdDateTime,
-    Modified: li.lastModifiedDateTime,
-    _UIVersionString: li.fields._UIVersionString ?? '1.0',
-  };
+): { scope: DriveScope; item: DriveItemRecord } | undefined {
+  if (list.template !== 'documentLibrary' || !li.driveItemId || !list.driveId) return undefined;
+  const drive = getDrive(store, list.driveId);
+  const item = getItem(store, li.driveItemId);
+  if (!drive || !item || item.driveId !== drive.id) return undefined;
+  return { scope: { drive, site, list }, item };
 }
 
+export interface ListItemJsonOptions {
+  /** The OData path of the list item as addressed, for the expansions' @odata.context. */
+  context?: string;
+  /** Lookup ids of the directory's users, when the caller renders many items. */
+  ids?: Map<string, string>;
+}
+
+/**
+ * A library file's list item as Graph sends it; $expand=fields and driveItem (the file, the same
+ * JSON as the drive routes give it), each with an optional $select.
+ */
 export function listItemJson(
   req: RouteRequest,
   scope: DriveScope,
   item: DriveItemRecord,
   li: SpListItem,
   expand: ExpandSpec[] = [],
+  options: ListItemJsonOptions = {},
 ): Record<string, unknown> {
   const { store } = req.ctx;
   const names = itemPathNames(store, item);
+  const context = options.context ?? contextOfItemPart(scope, item, 'listItem');
   const out: Record<string, unknown> = {
     '@odata.etag': listItemETagOf(li),
     createdDateTime: li.createdDateTime,
@@ -78,11 +100,14 @@ export function listItemJson(
     parentReference: { id: scope.list.id, siteId: scope.site.id },
     contentType: { id: contentTypeId(scope, item.isFolder), name: item.isFolder ? 'Folder' : 'Document' },
   };
-  const fields = expand.find((e) => e.name === 'fields');
-  if (fields) {
-    out['fields@odata.context'] =
-      `${req.ctx.graphBase}/$metadata#${contextOfItemPart(scope, item, 'listItem/fields/$entity')}`;
-    out.fields = applySelect(libraryFieldsJson(req, item, li), fields.select);
+  for (const e of expand) {
+    if (e.name.toLowerCase() === 'fields') {
+      out['fields@odata.context'] = `${req.ctx.graphBase}/$metadata#${context}/fields/$entity`;
+      out.fields = applySelect(fieldsJson(scope.list, li, options.ids ?? lookupIds(store)), e.select);
+    } else if (e.name.toLowerCase() === 'driveitem') {
+      out['driveItem@odata.context'] = `${req.ctx.graphBase}/$metadata#${context}/driveItem/$entity`;
+      out.driveItem = applySelect(itemJson(req, scope, item), e.select);
+    }
   }
   return out;
 }
@@ -135,7 +160,7 @@ function fieldsResponse(
     status: 200,
     body: {
       '@odata.context': `${req.ctx.graphBase}/$metadata#${contextOfItemPart(scope, item, 'listItem/fields/$entity')}`,
-      ...applySelect(libraryFieldsJson(req, item, li), req.query.get('$select')),
+      ...applySelect(fieldsJson(scope.list, li, lookupIds(req.ctx.store)), req.query.get('$select')),
     },
   };
 }
@@ -145,22 +170,42 @@ export function patchFieldsResponse(
   scope: DriveScope,
   item: DriveItemRecord,
 ): TenantResponse {
+  const updated = updateLibraryFields(req, scope, item, () => req.json());
+  return fieldsResponse(req, scope, updated.item, updated.listItem);
+}
+
+/**
+ * Writes the fields of a library file's list item; both PATCH .../listItem/fields and the lists
+ * routes' PATCH .../items/{id}(/fields) of a library item come here. Checks If-Match (either eTag
+ * form), the values (list-fields) and unique columns; FileLeafRef renames the file. The change is
+ * a new version of the file (changeMetadata), whose number the item's _UIVersionString shows.
+ * `readFields` is called once access and If-Match have passed.
+ */
+export function updateLibraryFields(
+  req: RouteRequest,
+  scope: DriveScope,
+  item: DriveItemRecord,
+  readFields: () => unknown,
+): { item: DriveItemRecord; listItem: SpListItem } {
   const { store } = req.ctx;
-  requireAccess(req, scope, item, 'write');
-  listItemFor(req, item);
-  checkIfMatch(req, item);
-  const body = req.json();
-  const { FileLeafRef: newName, ...rest } = body;
-  let name: string | undefined;
-  if (newName !== undefined) {
-    if (typeof newName !== 'string')
-      throw badRequest("Field 'FileLeafRef' must be a string.", 'invalidRequest');
-    if (newName !== item.name) name = checkedRename(req, scope, item, newName, 'fail');
-  }
-  const fields = validateFields(scope.list, rest);
   return store.transaction(() => {
+    requireAccess(req, scope, item, 'write');
+    const li = listItemFor(req, item);
+    checkIfMatch(req, item);
+    const input = readFields();
+    if (!input || typeof input !== 'object' || Array.isArray(input))
+      throw badRequest("'fields' must be a JSON object of column values.", 'invalidRequest');
+    const { FileLeafRef: newName, ...rest } = input as Record<string, unknown>;
+    let name: string | undefined;
+    if (newName !== undefined) {
+      if (typeof newName !== 'string')
+        throw badRequest("Field 'FileLeafRef' must be a string.", 'invalidRequest');
+      if (newName !== item.name) name = checkedRename(req, scope, item, newName, 'fail');
+    }
+    const fields = validateFields(scope.list, rest);
+    checkUnique(store, scope.list, fields, li.id);
     const updated = changeMetadata(store, item, req.user.id, req.ctx.now(), { name, fields });
-    return fieldsResponse(req, scope, updated, listItemFor(req, updated));
+    return { item: updated, listItem: listItemFor(req, updated) };
   });
 }
 

@@ -1,5 +1,6 @@
 import { GraphError, badRequest } from '../http/errors';
-import type { ColumnDefinition, SpList } from '../store/entities';
+import type { TenantStore } from '../store/database';
+import type { ColumnDefinition, DirectoryUser, SpList, SpListItem } from '../store/entities';
 import { newGuid, stableGuid } from '../ids';
 
 /**
@@ -348,4 +349,77 @@ function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return `'${v.slice(0, 40)}'`;
   return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+}
+
+// --- the fields of an item, as Graph sends them ------------------------------------------------
+
+/** A list item's eTag: "\"{guid},{version}\"". */
+export const itemETag = (item: SpListItem) => `"${item.uniqueId},${item.version}"`;
+
+/** SharePoint's per-site user lookup ids (AuthorLookupId), stable for the seeded directory. */
+export function lookupIds(store: TenantStore): Map<string, string> {
+  return new Map(store.list<DirectoryUser>('user').map((u, i) => [u.id, String(i + 7)]));
+}
+
+/**
+ * The item's fields as Graph returns them, whichever route asks (lists or a file's listItem): the
+ * set values, then the fields SharePoint maintains. In a library the drive keeps the file's system
+ * fields in the item (store/drives.ts: ContentType Folder or Document, _UIVersionString from the
+ * file's major version, the child counts); they are shown as kept.
+ */
+export function fieldsJson(
+  list: SpList,
+  item: SpListItem,
+  ids: Map<string, string>,
+): Record<string, unknown> {
+  const library = list.template === 'documentLibrary';
+  const kept = (name: string, fallback: string): string => {
+    const v = item.fields[name];
+    return library && typeof v === 'string' ? v : fallback;
+  };
+  const fields: Record<string, unknown> = { '@odata.etag': itemETag(item) };
+  for (const [k, v] of Object.entries(item.fields)) if (v !== null && v !== undefined) fields[k] = v;
+  const title = typeof item.fields.Title === 'string' ? item.fields.Title : undefined;
+  Object.assign(fields, {
+    id: item.itemId,
+    ContentType: kept('ContentType', library ? 'Document' : 'Item'),
+    Modified: item.lastModifiedDateTime,
+    Created: item.createdDateTime,
+    AuthorLookupId: ids.get(item.createdBy) ?? '1073741823',
+    EditorLookupId: ids.get(item.lastModifiedBy) ?? '1073741823',
+    _UIVersionString: kept('_UIVersionString', library ? '1.0' : `${item.version}.0`),
+    ...(library ? {} : { Attachments: false }),
+    Edit: '',
+    ...(title !== undefined ? { LinkTitleNoMenu: title, LinkTitle: title } : {}),
+    ItemChildCount: kept('ItemChildCount', '0'),
+    FolderChildCount: kept('FolderChildCount', '0'),
+  });
+  return fields;
+}
+
+/**
+ * Columns with enforceUniqueValues refuse a value another item of the list holds (text compared
+ * without regard to case, as SharePoint does). SharePoint's message; Graph answers 409 Conflict.
+ */
+export function checkUnique(
+  store: TenantStore,
+  list: SpList,
+  fields: Record<string, unknown>,
+  selfId?: string,
+): void {
+  const unique = list.columns.filter(
+    (c) => c.enforceUniqueValues && fields[c.name] !== undefined && fields[c.name] !== null,
+  );
+  if (!unique.length) return;
+  const key = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : JSON.stringify(v));
+  for (const other of store.list<SpListItem>('listItem', list.id)) {
+    if (other.id === selfId) continue;
+    for (const c of unique)
+      if (other.fields[c.name] !== undefined && key(other.fields[c.name]) === key(fields[c.name]))
+        throw new GraphError(
+          409,
+          'nameAlreadyExists',
+          'The list item could not be added or updated because duplicate values were found in one or more fields in the list.',
+        );
+  }
 }

@@ -19,8 +19,12 @@ import type { TenantStore } from '../store/database';
 import type { ColumnDefinition, DirectoryUser, Site, SpList, SpListItem } from '../store/entities';
 import {
   SYSTEM_FIELDS,
+  checkUnique,
   columnFromRequest,
   columnOf,
+  fieldsJson,
+  itemETag,
+  lookupIds,
   systemColumns,
   titleColumn,
   unknownProperty,
@@ -28,6 +32,7 @@ import {
 } from './list-fields';
 import { findSite, siteWebUrl } from './sites';
 import { createDriveForLibrary, deleteItem, getItem } from '../store/drives';
+import { libraryFileOf, listItemJson, updateLibraryFields } from './drives-listitem';
 
 /**
  * SharePoint lists, columns and list items (https://learn.microsoft.com/graph/api/resources/list,
@@ -43,6 +48,10 @@ import { createDriveForLibrary, deleteItem, getItem } from '../store/drives';
  * - PATCH .../items/{id}/fields answers 200 with the fieldValueSet. If-Match is optional: without
  *   it the last writer wins; with a stale eTag Graph answers 412 Precondition Failed and changes
  *   nothing (listitem-update); "*" matches any version.
+ * - A document library's items are its files and folders: they are rendered, expanded
+ *   ($expand=driveItem gives the file as the drive routes do, OneDrive/onedrive-api-docs#829) and
+ *   updated (a new version of the file, graph-docs issue 6996) by the same functions as
+ *   /drives/{id}/items/{id}/listItem (drives-listitem.ts), so both paths answer alike.
  * - $filter on fields of columns that are not indexed is refused with 400 unless the request sends
  *   "Prefer: HonorNonIndexedQueriesWarningMayFailRandomly" (the message Graph sends is quoted
  *   below). Operators: eq, ne, lt, gt, le, ge, startswith (listitem-list).
@@ -66,7 +75,6 @@ const listNotFound = (ref: string, site: Site) =>
   notFound(`List '${ref}' does not exist at site with URL '${siteWebUrl(site)}'.`, 'itemNotFound');
 const itemNotFound = () => notFound('Item not found', 'itemNotFound');
 
-export const itemETag = (item: SpListItem) => `"${item.uniqueId},${item.version}"`;
 const listETag = (list: SpList) => `"${list.id},${list.columns.length}"`;
 
 /** A list of the site by id, URL name or title (compared without regard to case). */
@@ -107,11 +115,6 @@ function identity(store: TenantStore, userId: string) {
   return { user: { email: u?.mail ?? null, id: userId, displayName: u?.displayName ?? 'Unknown user' } };
 }
 
-/** SharePoint's per-site user lookup ids (AuthorLookupId), stable for the seeded directory. */
-function lookupIds(store: TenantStore): Map<string, string> {
-  return new Map(store.list<DirectoryUser>('user').map((u, i) => [u.id, String(i + 7)]));
-}
-
 /** $expand=columns, optionally columns($select=name,...): the option, or undefined. */
 function columnsExpand(req: RouteRequest): ExpandOption | undefined {
   return parseExpand(
@@ -149,31 +152,9 @@ function columnsJson(list: SpList): Record<string, unknown>[] {
   return [...list.columns, ...systemColumns(list)].map((c) => ({ ...c }));
 }
 
-/** The item's fields as Graph returns them: the set values, then the fields SharePoint maintains. */
-export function fieldsJson(
-  list: SpList,
-  item: SpListItem,
-  ids: Map<string, string>,
-): Record<string, unknown> {
-  const fields: Record<string, unknown> = { '@odata.etag': itemETag(item) };
-  for (const [k, v] of Object.entries(item.fields)) if (v !== null && v !== undefined) fields[k] = v;
-  const title = typeof item.fields.Title === 'string' ? item.fields.Title : undefined;
-  Object.assign(fields, {
-    id: item.itemId,
-    ContentType: list.template === 'documentLibrary' ? 'Document' : 'Item',
-    Modified: item.lastModifiedDateTime,
-    Created: item.createdDateTime,
-    AuthorLookupId: ids.get(item.createdBy) ?? '1073741823',
-    EditorLookupId: ids.get(item.lastModifiedBy) ?? '1073741823',
-    _UIVersionString: `${item.version}.0`,
-    ...(list.template === 'documentLibrary' ? {} : { Attachments: false }),
-    Edit: '',
-    ...(title !== undefined ? { LinkTitleNoMenu: title, LinkTitle: title } : {}),
-    ItemChildCount: '0',
-    FolderChildCount: '0',
-  });
-  return fields;
-}
+/** The OData path of a list item addressed through its list. */
+const itemPath = (site: Site, list: SpList, item: SpListItem) =>
+  `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items('${item.itemId}')`;
 
 function itemJson(
   req: RouteRequest,
@@ -181,8 +162,15 @@ function itemJson(
   list: SpList,
   item: SpListItem,
   ids: Map<string, string>,
-  expandFields: ExpandOption | undefined,
+  expand: ExpandOption[],
 ): Record<string, unknown> {
+  // A library's item is its file's: the JSON the drive routes give for .../listItem.
+  const file = libraryFileOf(req.ctx.store, site, list, item);
+  if (file)
+    return listItemJson(req, file.scope, file.item, item, expand, {
+      context: itemPath(site, list, item),
+      ids,
+    });
   const json: Record<string, unknown> = {
     '@odata.etag': itemETag(item),
     createdDateTime: item.createdDateTime,
@@ -198,32 +186,37 @@ function itemJson(
       name: list.template === 'documentLibrary' ? 'Document' : 'Item',
     },
   };
-  if (expandFields) {
-    json['fields@odata.context'] = contextUrl(
-      req,
-      `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items('${item.itemId}')/fields/$entity`,
-    );
-    json.fields = selectProperties(fieldsJson(list, item, ids), expandFields.select);
+  // An item of a generic list has no file: $expand=driveItem leaves nothing to expand.
+  const fields = expand.find((e) => e.name.toLowerCase() === 'fields');
+  if (fields) {
+    json['fields@odata.context'] = contextUrl(req, `${itemPath(site, list, item)}/fields/$entity`);
+    json.fields = selectProperties(fieldsJson(list, item, ids), fields.select);
   }
   return json;
 }
 
-/** $expand on list items: "fields" (also "expand=fields(select=...)" without $, as the docs write it). */
-function itemExpand(req: RouteRequest): ExpandOption | undefined {
+/**
+ * $expand on list items: "fields" and "driveItem", each with an optional $select (also
+ * "expand=fields(select=...)" without $, as the docs write it).
+ */
+function itemExpand(req: RouteRequest): ExpandOption[] {
   const options = parseExpand(
     req.query.get('$expand') ?? req.query.get('expand'),
     ['fields', 'driveItem', 'versions', 'analytics', 'documentSetVersions'],
     'microsoft.graph.listItem',
   );
-  const other = options.find((o) => o.name.toLowerCase() !== 'fields');
+  const other = options.find((o) => !['fields', 'driveitem'].includes(o.name.toLowerCase()));
   if (other)
     throw new GraphError(
       400,
       'notSupported',
       `The local tenant does not expand '${other.name}' on list items; use the drive item routes.`,
     );
-  return options[0];
+  return options;
 }
+
+/** The navigation properties a response keeps whatever $select says. */
+const expandedNames = (expand: ExpandOption[]) => expand.map((e) => e.name);
 
 /**
  * If-Match: absent means last writer wins; "*" matches any version; otherwise one of the listed
@@ -402,35 +395,8 @@ function itemsResponse(req: RouteRequest, site: Site, list: SpList): TenantRespo
     req,
     `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items`,
     rows.map((r) => itemJson(req, site, list, r.item, ids, expand)),
-    { defaultTop: DEFAULT_ITEMS_PAGE, maxTop: MAX_ITEMS_PAGE, alwaysKeep: expand ? ['fields'] : [] },
+    { defaultTop: DEFAULT_ITEMS_PAGE, maxTop: MAX_ITEMS_PAGE, alwaysKeep: expandedNames(expand) },
   );
-}
-
-/**
- * Columns with enforceUniqueValues refuse a value another item of the list holds (text compared
- * without regard to case, as SharePoint does). SharePoint's message; Graph answers 409 Conflict.
- */
-function checkUnique(
-  store: TenantStore,
-  list: SpList,
-  fields: Record<string, unknown>,
-  selfId?: string,
-): void {
-  const unique = list.columns.filter(
-    (c) => c.enforceUniqueValues && fields[c.name] !== undefined && fields[c.name] !== null,
-  );
-  if (!unique.length) return;
-  const key = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : JSON.stringify(v));
-  for (const other of store.list<SpListItem>('listItem', list.id)) {
-    if (other.id === selfId) continue;
-    for (const c of unique)
-      if (other.fields[c.name] !== undefined && key(other.fields[c.name]) === key(fields[c.name]))
-        throw new GraphError(
-          409,
-          'nameAlreadyExists',
-          'The list item could not be added or updated because duplicate values were found in one or more fields in the list.',
-        );
-  }
 }
 
 function updateFields(req: RouteRequest, list: SpList, item: SpListItem, input: unknown): SpListItem {
@@ -450,6 +416,19 @@ function updateFields(req: RouteRequest, list: SpList, item: SpListItem, input: 
     lastModifiedBy: req.user.id,
   };
   return req.ctx.store.put('listItem', updated, list.id);
+}
+
+/**
+ * PATCH of an item's fields, in one transaction. A library's item goes through the drive's
+ * update (updateLibraryFields), the one PATCH .../listItem/fields uses.
+ */
+function updateItem(req: RouteRequest, site: Site, list: SpList, input: unknown): SpListItem {
+  return req.ctx.store.transaction(() => {
+    const item = findItem(req, list);
+    const file = libraryFileOf(req.ctx.store, site, list, item);
+    if (file) return updateLibraryFields(req, file.scope, file.item, () => input).listItem;
+    return updateFields(req, list, item, input);
+  });
 }
 
 export function registerListRoutes(router: Router): void {
@@ -588,7 +567,7 @@ export function registerListRoutes(router: Router): void {
           list.id,
         );
       });
-      const json = itemJson(req, site, list, item, lookupIds(req.ctx.store), { name: 'fields' });
+      const json = itemJson(req, site, list, item, lookupIds(req.ctx.store), [{ name: 'fields' }]);
       return {
         status: 201,
         headers: { ETag: itemETag(item) },
@@ -604,7 +583,8 @@ export function registerListRoutes(router: Router): void {
     .add('GET', '/sites/{siteId}/lists/{listId}/items/{itemId}', (req) => {
       const { site, list } = resolveList(req);
       const item = findItem(req, list);
-      const json = itemJson(req, site, list, item, lookupIds(req.ctx.store), itemExpand(req));
+      const expand = itemExpand(req);
+      const json = itemJson(req, site, list, item, lookupIds(req.ctx.store), expand);
       return {
         status: 200,
         headers: { ETag: itemETag(item) },
@@ -613,7 +593,7 @@ export function registerListRoutes(router: Router): void {
             req,
             `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items/$entity`,
           ),
-          ...selectProperties(json, req.query.get('$select'), json.fields ? ['fields'] : []),
+          ...selectProperties(json, req.query.get('$select'), expandedNames(expand)),
         },
       };
     })
@@ -635,7 +615,7 @@ export function registerListRoutes(router: Router): void {
     .add('PATCH', '/sites/{siteId}/lists/{listId}/items/{itemId}/fields', (req) => {
       const { site, list } = resolveList(req);
       const body = req.json();
-      const updated = req.ctx.store.transaction(() => updateFields(req, list, findItem(req, list), body));
+      const updated = updateItem(req, site, list, body);
       return {
         status: 200,
         headers: { ETag: itemETag(updated) },
@@ -655,9 +635,7 @@ export function registerListRoutes(router: Router): void {
       for (const key of Object.keys(body))
         if (!key.startsWith('@') && !ITEM_PROPERTIES.has(key))
           throw unknownProperty(key, 'microsoft.graph.listItem');
-      const updated = req.ctx.store.transaction(() =>
-        updateFields(req, list, findItem(req, list), body.fields ?? {}),
-      );
+      const updated = updateItem(req, site, list, body.fields ?? {});
       return {
         status: 200,
         headers: { ETag: itemETag(updated) },
@@ -666,7 +644,7 @@ export function registerListRoutes(router: Router): void {
             req,
             `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items/$entity`,
           ),
-          ...itemJson(req, site, list, updated, lookupIds(req.ctx.store), { name: 'fields' }),
+          ...itemJson(req, site, list, updated, lookupIds(req.ctx.store), [{ name: 'fields' }]),
         },
       };
     })

@@ -440,8 +440,9 @@ export function syncListItem(
   );
 }
 
+/** Drops absent values; a null written to a column clears it, as the lists routes do. */
 function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
 }
 
 /** The change counter, agreeing with the list item when another route (lists) changed it. */
