@@ -500,7 +500,8 @@ export class ArtefactLibrary {
 
 function toArtefact(item: z.infer<typeof ListItemSchema>): Artefact | undefined {
   const drive = item.driveItem;
-  if (!drive || (drive.file === undefined && drive.size === undefined)) return undefined;
+  // Only files are artefacts: a folder someone made in the library has a size too, but no `file`.
+  if (!drive?.file) return undefined;
   return {
     listItemId: item.id,
     driveItemId: drive.id,
