@@ -1,5 +1,5 @@
 import { createGraphClient } from '../../src/graph/client';
-import { getReviewPeople, getReviewTeams, reviewReference } from '../../src/ui/workspace/review-data';
+import { getReviewTeams, reviewReference } from '../../src/ui/workspace/review-data';
 import { groupByRole } from '../../src/ui/workspace/roles';
 import { currentReview } from '../../src/ui/workspace/useReviewWorkspace';
 
@@ -32,8 +32,6 @@ function fakeGraph(routes: Record<string, unknown>) {
   return { client, calls };
 }
 
-const person = (id: string, fields: Record<string, unknown>) => ({ id, fields });
-
 describe('review data read through Graph', () => {
   test('the reference code comes from the Team name; other Teams are not reviews', () => {
     expect(reviewReference('CR-2026-014 Learning review')).toBe('CR-2026-014');
@@ -56,58 +54,16 @@ describe('review data read through Graph', () => {
     ]);
   });
 
-  test("the People list is read from the Team's root site, following every nextLink page, with the token", async () => {
-    const { client, calls } = fakeGraph({
-      '/groups/g1/sites/root': { id: 'host,site-guid,web-guid' },
-      '/sites/host,site-guid,web-guid/lists/People/items': {
-        value: [
-          person('1', {
-            Title: 'Lead reviewer 1',
-            PersonRole: 'lead-reviewer',
-            DisplayName: 'Ruth Okonkwo-Hale',
-          }),
-          person('2', {
-            Title: 'Social worker 1',
-            PersonRole: 'case-group',
-            DisplayName: 'Jade Whitcombe',
-            Organisation: 'internal',
-          }),
-        ],
-        // An absolute http:// nextLink, as the local tenant sends it.
-        '@odata.nextLink': `${BASE}/sites/host,site-guid,web-guid/lists/People/items/page2?$skiptoken=2`,
-      },
-      '/sites/host,site-guid,web-guid/lists/People/items/page2': {
-        value: [
-          // A family row never shows a name, even when one was put in it by mistake.
-          person('3', {
-            Title: 'Child S',
-            PersonRole: 'family',
-            DisplayName: 'A real name',
-            JobRole: 'subject child',
-          }),
-          person('4', { Title: 'Someone', PersonRole: 'not-a-role' }),
-        ],
-      },
-    });
-    const { people, unreadable } = await getReviewPeople(client, 'g1');
-    expect(people.map((p) => [p.label, p.role, p.name])).toEqual([
-      ['Lead reviewer 1', 'lead-reviewer', 'Ruth Okonkwo-Hale'],
-      ['Social worker 1', 'case-group', 'Jade Whitcombe'],
-      ['Child S', 'family', undefined],
-    ]);
-    expect(unreadable).toBe(1);
-    expect(calls.map((c) => c.url)).toEqual([
-      `${BASE}/groups/g1/sites/root`,
-      `${BASE}/sites/host,site-guid,web-guid/lists/People/items?$expand=fields&$top=200`,
-      `${BASE}/sites/host,site-guid,web-guid/lists/People/items/page2?$skiptoken=2`,
-    ]);
-    expect(calls.every((c) => c.authorization === 'Bearer secret-token')).toBe(true);
-  });
-
   test('people are grouped in the order of the method, empty roles left out', () => {
     const groups = groupByRole([
-      { id: '1', label: 'Child S', role: 'family' },
-      { id: '2', label: 'Lead reviewer 1', role: 'lead-reviewer' },
+      { id: '1', role: 'family', pseudonym: 'Child S', relationship: 'subject child' },
+      {
+        id: '2',
+        role: 'lead-reviewer',
+        name: 'Ruth Okonkwo-Hale',
+        label: 'Lead reviewer',
+        jobRole: 'Lead reviewer',
+      },
     ]);
     expect(groups.map((g) => g.role)).toEqual(['lead-reviewer', 'family']);
   });

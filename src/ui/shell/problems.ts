@@ -1,5 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { ZodError } from 'zod';
+import { ProvisioningError } from '../../graph/review-site';
 import { LocalTenantUnavailableError } from '../../hosts/sign-in/local';
 
 /** What the user reads when something fails: plain words, no names, ids or tokens. */
@@ -23,6 +24,7 @@ export function describeProblem(error: unknown): Problem {
         'Some information could not be read. Try again; if it keeps happening, tell your administrator.',
     };
   }
+  if (error instanceof ProvisioningError) return describeProvisioning(error.message);
   if (error instanceof GraphError) {
     const status = error.statusCode;
     if (status === 401) {
@@ -51,4 +53,37 @@ export function describeProblem(error: unknown): Problem {
     }
   }
   return { title: 'Something went wrong.', detail: 'The review could not be loaded. Try again.' };
+}
+
+/**
+ * Setting up the review's site failed. The gateway's messages can carry Graph's own words, so the
+ * user reads one of these fixed explanations, chosen by what went wrong.
+ */
+function describeProvisioning(message: string): Problem {
+  if (/may not add them/.test(message)) {
+    return {
+      title: 'The review’s site is not set up yet.',
+      detail:
+        'It is missing lists this product needs, and you may not add them. A lead reviewer (an owner of the review’s Team) can set them up by opening the review once.',
+    };
+  }
+  if (/do not have access/.test(message)) {
+    return {
+      title: 'You do not have access to this review.',
+      detail: "Ask a lead reviewer to add you to the review's Team.",
+    };
+  }
+  if (/could not be found/.test(message)) {
+    return {
+      title: 'The review’s site could not be found.',
+      detail: 'The review’s Team may still be being created. Try again in a few minutes.',
+    };
+  }
+  if (/kept changing/.test(message)) {
+    return { title: 'The review’s site kept changing while it was being set up.', detail: 'Try again.' };
+  }
+  return {
+    title: 'The review’s site could not be set up.',
+    detail: 'Try again; if it keeps happening, tell your administrator.',
+  };
 }

@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { formatCount } from '../shell/format';
-import type { ReviewPerson } from './review-data';
+import type { ReviewPerson } from './people';
 import { ROLE_HEADINGS, groupByRole } from './roles';
 
 const useStyles = makeStyles({
@@ -48,20 +48,20 @@ export function PeopleByRole({ people }: { people: ReviewPerson[] }) {
               </TableHeader>
               <TableBody>
                 {members.map((p) =>
-                  family ? (
+                  p.role === 'family' ? (
                     <TableRow key={p.id}>
-                      <TableCell>{p.label}</TableCell>
-                      <TableCell>{p.jobRole ?? '—'}</TableCell>
+                      <TableCell>{p.pseudonym}</TableCell>
+                      <TableCell>{p.relationship}</TableCell>
                     </TableRow>
                   ) : (
                     <TableRow key={p.id}>
-                      <TableCell>{p.name ?? p.label}</TableCell>
+                      <TableCell>{p.name}</TableCell>
                       <TableCell>{p.label}</TableCell>
                       <TableCell>
                         {p.agency ?? '—'}
                         {p.organisation === 'external' ? ' (external)' : ''}
                       </TableCell>
-                      <TableCell>{p.jobRole ?? '—'}</TableCell>
+                      <TableCell>{p.jobRole}</TableCell>
                       <TableCell className={styles.wrap}>{p.email ?? '—'}</TableCell>
                     </TableRow>
                   ),

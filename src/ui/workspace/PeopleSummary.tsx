@@ -1,6 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { formatCount } from '../shell/format';
-import type { ReviewPerson } from './review-data';
+import type { ReviewPerson } from './people';
 import { ROLE_HEADINGS, groupByRole } from './roles';
 
 const useStyles = makeStyles({
@@ -35,10 +35,11 @@ export function PeopleSummary({
           <ul className={styles.list}>
             {members.map((p) => (
               <li key={p.id}>
-                <Text>{p.name ?? p.label}</Text>
-                {p.agency || p.jobRole ? (
-                  <Text className={styles.detail}> · {p.agency ?? p.jobRole}</Text>
-                ) : null}
+                <Text>{p.role === 'family' ? p.pseudonym : p.name}</Text>
+                <Text className={styles.detail}>
+                  {' '}
+                  · {p.role === 'family' ? p.relationship : (p.agency ?? p.jobRole)}
+                </Text>
               </li>
             ))}
           </ul>

@@ -10,8 +10,8 @@ import {
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { useEffect, type ReactNode } from 'react';
 import type { HostContext } from '../../hosts/host-context';
-import { formatCount } from '../shell/format';
 import { ProblemMessage } from '../shell/Problem';
+import { IdentityRegisterSection } from './IdentityRegisterSection';
 import { PeopleByRole } from './PeopleByRole';
 import { PeopleSummary } from './PeopleSummary';
 import type { ReviewTeam } from './review-data';
@@ -27,8 +27,9 @@ const useStyles = makeStyles({
 export type WorkspaceLayout = 'tab' | 'taskpane' | 'config';
 
 /**
- * The signed-in user, the current review and its people, in the page's layout: full tables in the
- * tab, a compact summary in the narrow task pane and on the configuration page.
+ * The signed-in user, the current review and its people, in the page's layout: full tables and who
+ * can see the identity register in the tab, a compact summary in the narrow task pane and on the
+ * configuration page.
  */
 export function ReviewWorkspace({
   client,
@@ -45,8 +46,12 @@ export function ReviewWorkspace({
   onReviewReady?: (review: ReviewTeam | null) => void;
 }) {
   const styles = useStyles();
-  const { workspace, review, people, chooseReview, retry } = useReviewWorkspace(client, host);
-  const peopleReady = people.status === 'loaded';
+  const { workspace, review, reviewState, register, chooseReview, retry } = useReviewWorkspace(
+    client,
+    host,
+    layout === 'tab',
+  );
+  const peopleReady = reviewState.status === 'loaded';
   useEffect(
     () => onReviewReady?.(review && peopleReady ? review : null),
     [onReviewReady, review, peopleReady],
@@ -74,11 +79,7 @@ export function ReviewWorkspace({
           reviews={workspace.reviews}
           onChoose={host.groupId ? undefined : chooseReview}
         />
-        <section
-          className={styles.root}
-          aria-labelledby="people-heading"
-          aria-busy={people.status === 'loading'}
-        >
+        <section className={styles.root} aria-labelledby="people-heading" aria-busy={!peopleReady}>
           <Text
             as="h2"
             size={layout === 'tab' ? 600 : 500}
@@ -87,27 +88,27 @@ export function ReviewWorkspace({
             className={styles.heading}
           >
             {peopleHeading}
-            {people.status === 'loaded' ? ` (${people.people.length.toLocaleString('en-GB')})` : ''}
+            {reviewState.status === 'loaded' ? ` (${reviewState.people.length.toLocaleString('en-GB')})` : ''}
           </Text>
-          {people.status === 'loading' ? <Spinner size="small" label="Loading people…" /> : null}
-          {people.status === 'failed' ? <ProblemMessage problem={people.problem} onRetry={retry} /> : null}
-          {people.status === 'loaded' && people.unreadable > 0 ? (
-            <ProblemMessage
-              problem={{
-                intent: 'warning',
-                title: `${formatCount(people.unreadable, 'entry', 'entries')} could not be shown.`,
-                detail: "They do not fit the People list's columns. Check them in the review site.",
-              }}
-            />
+          {reviewState.status === 'setting-up' ? (
+            <Spinner size="small" label="Setting up the review’s site…" />
           ) : null}
-          {people.status === 'loaded' ? (
+          {reviewState.status === 'loading' ? <Spinner size="small" label="Loading people…" /> : null}
+          {reviewState.status === 'failed' ? (
+            <ProblemMessage problem={reviewState.problem} onRetry={retry} />
+          ) : null}
+          {reviewState.status === 'loaded' && reviewState.notice ? (
+            <ProblemMessage problem={reviewState.notice} />
+          ) : null}
+          {reviewState.status === 'loaded' ? (
             layout === 'tab' ? (
-              <PeopleByRole people={people.people} />
+              <PeopleByRole people={reviewState.people} />
             ) : (
-              <PeopleSummary people={people.people} />
+              <PeopleSummary people={reviewState.people} />
             )
           ) : null}
         </section>
+        {register.status === 'off' ? null : <IdentityRegisterSection register={register} onRetry={retry} />}
       </>
     );
   }

@@ -1,13 +1,11 @@
-import { PageIterator, type Client, type PageCollection } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 
 /*
- * The reads the foundation pages need, over the shared Graph client. They run unchanged against
- * Microsoft Graph and the local tenant. (They move into src/graph/ when its gateways land.)
+ * Who is signed in and which review Teams they are in, over the shared Graph client. They run
+ * unchanged against Microsoft Graph and the local tenant. A review's own data comes through the
+ * review site gateways (open-review.ts).
  */
-
-export const PERSON_ROLES = ['lead-reviewer', 'review-team', 'case-group', 'family'] as const;
-export type PersonRole = (typeof PERSON_ROLES)[number];
 
 const MeSchema = z.object({
   id: z.string(),
@@ -27,33 +25,6 @@ export interface ReviewTeam {
   displayName: string;
   /** The review's reference code, e.g. CR-2026-014. */
   reference: string;
-}
-
-const SiteSchema = z.object({ id: z.string(), webUrl: z.string().nullish() });
-
-const PersonFieldsSchema = z.object({
-  Title: z.string(),
-  PersonRole: z.enum(PERSON_ROLES),
-  DisplayName: z.string().nullish(),
-  Agency: z.string().nullish(),
-  JobRole: z.string().nullish(),
-  Email: z.string().nullish(),
-  Organisation: z.enum(['internal', 'external']).nullish(),
-});
-const PersonItemSchema = z.object({ id: z.string(), fields: PersonFieldsSchema });
-
-/** One row of the review site's People list. Family members appear by pseudonym only. */
-export interface ReviewPerson {
-  id: string;
-  /** "Social worker 1", or a family member's pseudonym ("Child S"). */
-  label: string;
-  role: PersonRole;
-  /** A practitioner's name; absent for family members. */
-  name?: string;
-  agency?: string;
-  jobRole?: string;
-  email?: string;
-  organisation?: 'internal' | 'external';
 }
 
 const REFERENCE = /^([A-Z]{2,5}-\d{4}-\d{2,4})\b/;
@@ -80,48 +51,4 @@ export async function getReviewTeams(client: Client): Promise<ReviewTeam[]> {
     })
     .filter((team): team is ReviewTeam => team !== null)
     .sort((a, b) => a.reference.localeCompare(b.reference, 'en-GB'));
-}
-
-function optional(value: string | null | undefined): string | undefined {
-  return value ? value : undefined;
-}
-
-/**
- * The People list of the review Team's site, every page (the SDK's PageIterator follows
- * `@odata.nextLink`). Rows that do not fit the list's schema are counted, not shown.
- */
-export async function getReviewPeople(
-  client: Client,
-  groupId: string,
-): Promise<{ people: ReviewPerson[]; unreadable: number }> {
-  const site = SiteSchema.parse(await client.api(`/groups/${encodeURIComponent(groupId)}/sites/root`).get());
-  const first = (await client
-    .api(`/sites/${site.id}/lists/People/items`)
-    .expand('fields')
-    .top(200)
-    .get()) as PageCollection;
-  const people: ReviewPerson[] = [];
-  let unreadable = 0;
-  const iterator = new PageIterator(client, first, (item: unknown) => {
-    const parsed = PersonItemSchema.safeParse(item);
-    if (!parsed.success) {
-      unreadable++;
-      return true;
-    }
-    const f = parsed.data.fields;
-    people.push({
-      id: parsed.data.id,
-      label: f.Title,
-      role: f.PersonRole,
-      // Never show a name for a family member, whatever the row holds.
-      name: f.PersonRole === 'family' ? undefined : optional(f.DisplayName),
-      agency: optional(f.Agency),
-      jobRole: optional(f.JobRole),
-      email: optional(f.Email),
-      organisation: f.Organisation ?? undefined,
-    });
-    return true;
-  });
-  await iterator.iterate();
-  return { people, unreadable };
 }

@@ -1,5 +1,4 @@
-import type { PersonRole, ReviewPerson } from './review-data';
-import { PERSON_ROLES } from './review-data';
+import { PERSON_ROLES, type PersonRole, type ReviewPerson } from './people';
 
 export const ROLE_HEADINGS: Record<PersonRole, string> = {
   'lead-reviewer': 'Lead reviewers',

@@ -3,11 +3,15 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HostContext } from '../../hosts/host-context';
 import { describeProblem, type Problem } from '../shell/problems';
 import {
-  getReviewPeople,
+  identityRegisterVisibility,
+  openReview,
+  type OpenedReview,
+  type RegisterVisibility,
+} from './open-review';
+import {
   getReviewTeams,
   getSignedInUser,
   reviewReference,
-  type ReviewPerson,
   type ReviewTeam,
   type SignedInUser,
 } from './review-data';
@@ -15,8 +19,11 @@ import {
 type Loadable<T> =
   { status: 'loading' } | { status: 'failed'; problem: Problem } | ({ status: 'loaded' } & T);
 
-export type PeopleState = Loadable<{ people: ReviewPerson[]; unreadable: number }>;
 export type WorkspaceState = Loadable<{ me: SignedInUser; reviews: ReviewTeam[] }>;
+/** The review's people: its site is set up (lists created on first run), then read. */
+export type ReviewState = { status: 'setting-up' } | Loadable<OpenedReview>;
+/** Who can see the identity register ('off' where the page does not show it). */
+export type RegisterState = { status: 'off' } | Loadable<{ visibility: RegisterVisibility }>;
 
 /** The review to show: the one chosen, else the tab's own Team (in Teams), else the first. */
 export function currentReview(
@@ -36,12 +43,14 @@ export function currentReview(
 }
 
 /**
- * The signed-in user, the review Teams they belong to, the current review and its people, each
- * read once: choosing another review reloads only its people.
+ * The signed-in user, the review Teams they belong to, the current review (its site set up, then
+ * loaded) and, when asked, who can see its identity register, each read once: choosing another
+ * review reloads only that review's data.
  */
-export function useReviewWorkspace(client: Client, host: HostContext) {
+export function useReviewWorkspace(client: Client, host: HostContext, withIdentityRegister = false) {
   const [workspace, setWorkspace] = useState<WorkspaceState>({ status: 'loading' });
-  const [people, setPeople] = useState<PeopleState>({ status: 'loading' });
+  const [reviewState, setReviewState] = useState<ReviewState>({ status: 'setting-up' });
+  const [register, setRegister] = useState<RegisterState>({ status: 'off' });
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
@@ -66,15 +75,31 @@ export function useReviewWorkspace(client: Client, host: HostContext) {
   useEffect(() => {
     if (!review) return;
     let cancelled = false;
-    setPeople({ status: 'loading' });
-    getReviewPeople(client, review.id).then(
-      (result) => !cancelled && setPeople({ status: 'loaded', ...result }),
-      (error: unknown) => !cancelled && setPeople({ status: 'failed', problem: describeProblem(error) }),
+    setReviewState({ status: 'setting-up' });
+    openReview(client, review.id, (phase) => !cancelled && setReviewState({ status: phase })).then(
+      (opened) => !cancelled && setReviewState({ status: 'loaded', ...opened }),
+      (error: unknown) => !cancelled && setReviewState({ status: 'failed', problem: describeProblem(error) }),
     );
     return () => {
       cancelled = true;
     };
   }, [client, review]);
 
-  return { workspace, review, people, chooseReview: setChosenId, retry };
+  useEffect(() => {
+    if (!review || !withIdentityRegister) {
+      setRegister({ status: 'off' });
+      return;
+    }
+    let cancelled = false;
+    setRegister({ status: 'loading' });
+    identityRegisterVisibility(client, review.id).then(
+      (visibility) => !cancelled && setRegister({ status: 'loaded', visibility }),
+      (error: unknown) => !cancelled && setRegister({ status: 'failed', problem: describeProblem(error) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, review, withIdentityRegister]);
+
+  return { workspace, review, reviewState, register, chooseReview: setChosenId, retry };
 }
