@@ -80,6 +80,12 @@ describe('pages in Chromium, local mode', () => {
         .getByRole('heading', { level: 3, name: new RegExp(`^${heading.replace(/[()]/g, '\\$&')}`) })
         .waitFor();
     }
+    // Priya is in the register's private channel: the tab names who can see it, never its entries.
+    const register = page.getByRole('region', { name: 'Identity register' });
+    await register.getByText(/^Visible only to: /).waitFor();
+    for (const name of ['Ruth Okonkwo-Hale', 'Declan Marsh', 'Priya Raman'])
+      expect(await register.getByText(name, { exact: false }).count()).toBe(1);
+    expect(await page.getByText(/Sophie Lang|Chloe Lang/).count()).toBe(0);
     // The non-review Team the user is also in is not offered as a review.
     expect(await page.getByText('Safeguarding partnership business').count()).toBe(0);
     await checkAndCapture(opened, 'teams-tab.png');
@@ -110,6 +116,20 @@ describe('pages in Chromium, local mode', () => {
     await expectReviewShown(opened.page);
     await opened.page.getByRole('button', { name: 'Switch user' }).click();
     await opened.page.getByRole('heading', { name: 'Sign in to the local tenant' }).waitFor();
+    expect(opened.errors).toEqual([]);
+  });
+
+  test('someone in the review Team but not the register channel reads only who may see the register', async () => {
+    const opened = await open('teams-tab');
+    await signIn(opened.page, 'Amira Khan');
+    await opened.page.getByRole('heading', { name: `Review ${REVIEW}` }).waitFor();
+    const register = opened.page.getByRole('region', { name: 'Identity register' });
+    await register.getByText(/The identity register is visible only to /).waitFor();
+    expect(await register.getByText(/^Visible only to: /).count()).toBe(0);
+    expect(await opened.page.getByText(/Sophie Lang|Chloe Lang/).count()).toBe(0);
+    // The people still show: the register is a section of the tab, not a gate in front of it.
+    await opened.page.getByText('Jade Whitcombe').first().waitFor();
+    expect(await seriousAxeViolations(opened.page)).toEqual([]);
     expect(opened.errors).toEqual([]);
   });
 
