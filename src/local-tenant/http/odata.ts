@@ -348,8 +348,8 @@ export interface ExpandOption {
   select?: string;
 }
 
-/** Splits on commas outside parentheses. */
-function splitTopLevel(text: string, sep: string): string[] {
+/** Splits on `sep` outside parentheses (OData's nested options: "fields($select=a,b),columns"). */
+export function splitTopLevel(text: string, sep: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

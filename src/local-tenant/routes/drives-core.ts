@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { GraphError, accessDenied, badRequest, notFound } from '../http/errors';
+import { splitTopLevel } from '../http/odata';
 import type { RouteRequest, TenantContext, TenantResponse } from '../http/types';
 import { SHAREPOINT_HOST } from '../ids';
 import type { TenantStore } from '../store/database';
@@ -484,23 +485,6 @@ export interface ExpandSpec {
   expand?: ExpandSpec[];
 }
 
-function splitTop(text: string, sep: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === sep && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts.map((p) => p.trim()).filter(Boolean);
-}
-
 /** $expand with nested options: "listItem($expand=fields($select=Title))", "children($select=id,name)". */
 export function parseExpandSpec(
   text: string | null | undefined,
@@ -508,7 +492,7 @@ export function parseExpandSpec(
   type: string,
 ): ExpandSpec[] {
   if (!text) return [];
-  return splitTop(text, ',').map((part) => {
+  return splitTopLevel(text, ',').map((part) => {
     const m = /^([A-Za-z_]\w*)\s*(?:\((.*)\))?$/s.exec(part);
     if (!m)
       throw badRequest(
@@ -522,7 +506,7 @@ export function parseExpandSpec(
         'BadRequest',
       );
     const spec: ExpandSpec = { name };
-    for (const opt of m[2] ? splitTop(m[2], ';') : []) {
+    for (const opt of m[2] ? splitTopLevel(m[2], ';') : []) {
       const om = /^\$?(select|expand)\s*=\s*(.*)$/is.exec(opt);
       if (!om) throw badRequest(`The query option '${opt}' is not supported inside $expand.`, 'BadRequest');
       if (om[1]!.toLowerCase() === 'select') spec.select = om[2]!.trim();
@@ -602,4 +586,20 @@ export const contextOfItemPart = (scope: DriveScope, item: DriveItemRecord, part
 
 export function listItemOf(store: TenantStore, item: DriveItemRecord): SpListItem | undefined {
   return getListItem(store, item);
+}
+
+/** A drive item as the answer to a request: Graph's entity context and the item's JSON. */
+export function itemResponse(
+  req: RouteRequest,
+  scope: DriveScope,
+  item: DriveItemRecord,
+  status: number,
+): TenantResponse {
+  return {
+    status,
+    body: {
+      '@odata.context': `${req.ctx.graphBase}/$metadata#${contextOfItem(scope)}`,
+      ...itemJson(req, scope, item),
+    },
+  };
 }

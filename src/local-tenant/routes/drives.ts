@@ -46,6 +46,7 @@ import {
   requireSiteMember,
   walk,
   DRIVE_PREFIXES,
+  itemResponse,
 } from './drives-core';
 import {
   getFieldsResponse,
@@ -236,29 +237,14 @@ function createChild(req: RouteRequest, a: Addressed, parent: DriveItemRecord): 
     const existing = findChild(store, parent.id, name);
     if (existing) {
       if (behavior === 'fail') throw conflict('The specified item name already exists.', 'nameAlreadyExists');
-      if (behavior === 'replace' && existing.isFolder) return itemResult(req, a.scope, existing, 200);
+      if (behavior === 'replace' && existing.isFolder) return itemResponse(req, a.scope, existing, 200);
       if (behavior === 'replace') deleteItem(store, existing);
       else finalName = uniqueName(name, true, (n) => !!findChild(store, parent.id, n));
     }
     validatePathLength(decodedPathOf(a.scope, [...itemPathNames(store, parent), finalName]));
     const folder = createFolder(store, a.scope.drive, parent.id, finalName, req.user.id, req.ctx.now());
-    return itemResult(req, a.scope, folder, 201);
+    return itemResponse(req, a.scope, folder, 201);
   });
-}
-
-function itemResult(
-  req: RouteRequest,
-  scope: DriveScope,
-  item: DriveItemRecord,
-  status: number,
-): TenantResponse {
-  return {
-    status,
-    body: {
-      '@odata.context': `${req.ctx.graphBase}/$metadata#${contextOfItem(scope)}`,
-      ...itemJson(req, scope, item),
-    },
-  };
 }
 
 const UPDATABLE = new Set([

@@ -31,6 +31,7 @@ import {
   requireAccess,
   verifyDownload,
   walk,
+  itemResponse,
 } from './drives-core';
 import {
   type ConflictBehavior,
@@ -232,21 +233,6 @@ export function putContent(req: RouteRequest, a: Addressed): TenantResponse {
     );
     return itemResponse(req, a.scope, result.item, result.created ? 201 : 200);
   });
-}
-
-function itemResponse(
-  req: RouteRequest,
-  scope: DriveScope,
-  item: DriveItemRecord,
-  status: number,
-): TenantResponse {
-  return {
-    status,
-    body: {
-      '@odata.context': `${req.ctx.graphBase}/$metadata#${contextOfItem(scope)}`,
-      ...itemJson(req, scope, item),
-    },
-  };
 }
 
 // --- upload sessions ---------------------------------------------------------------------------
