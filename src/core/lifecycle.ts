@@ -3,7 +3,7 @@
  * DomainError in plain English: either a rule-specific explanation or the moves that are possible.
  */
 import { DomainError } from './errors';
-import { englishList } from './wording';
+import { englishList } from './phrasing';
 
 export interface Lifecycle<S extends string> {
   /** The statuses reachable in one move, for offering only the buttons that make sense. */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { DomainError, parseOrThrow } from '../errors';
 import { shortText } from '../model/common';
-import { findDuplicate, sameText } from '../wording';
+import { findDuplicate, sameText } from '../phrasing';
 
 export const ContributoryFactorGroup = z.object({
   label: shortText('Factor group'),

@@ -20,7 +20,7 @@ import { IdentityRegister } from '../model/identity-register';
 import { keysOf } from '../model/common';
 import { METHOD_VARIANT_LABELS } from '../model/review';
 import { ReviewWorkspace } from '../model/workspace';
-import { sameText } from '../wording';
+import { sameText } from '../phrasing';
 
 const text = z.string();
 const rows = z.array(z.looseObject({}));

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { formatDate } from '../dates';
-import { englishList } from '../wording';
+import { englishList } from '../phrasing';
 
 export const SHORT_TEXT_MAX = 255;
 export const LONG_TEXT_MAX = 10_000;

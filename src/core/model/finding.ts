@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PatternCategory } from '../analysis/typology';
 import { DomainError } from '../errors';
 import { defineLifecycle } from '../lifecycle';
-import { englishList } from '../wording';
+import { englishList } from '../phrasing';
 import { choice, draftText, EvidenceLinks, Id, longText, positiveWholeNumber, shortText } from './common';
 
 export const FindingHeadings = z.object({

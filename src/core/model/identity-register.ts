@@ -4,7 +4,7 @@
  * nothing else in the model holds these values; messages never repeat them either.
  */
 import { z } from 'zod';
-import { findDuplicate } from '../wording';
+import { findDuplicate } from '../phrasing';
 import { choice, Id, shortText } from './common';
 import { ReferenceCode } from './review';
 
