@@ -5,7 +5,8 @@
  * items to and from the core's domain objects with the names below; the local tenant's seed writes
  * its demo review through the same definitions, so the two can never drift apart.
  *
- * This module is plain data (no SDK, no network) so that the seed and tests can import it.
+ * This module is plain data (no SDK, no network; only the core's lists of keys) so that the seed
+ * and tests can import it.
  *
  * Conventions:
  * - Every list has `CrwId`: the entity's id in the domain, chosen by the client before the item is
@@ -19,6 +20,17 @@
  * - Values that are lists or records (research questions, factors, evidence links, Board issues)
  *   are JSON in multi-line plain text columns; the core's zod schemas validate them on read.
  */
+
+import { PatternCategory } from '../../core/analysis/typology';
+import { BOARD_ACTION_STATUS_LABELS } from '../../core/model/board-action';
+import { keysOf } from '../../core/model/common';
+import { CONVERSATION_STATUS_LABELS } from '../../core/model/conversation';
+import { FINDING_KIND_LABELS, FINDING_STATUS_LABELS } from '../../core/model/finding';
+import { IDENTIFIER_KIND_LABELS } from '../../core/model/identity-register';
+import { VALENCE_LABELS } from '../../core/model/key-practice-episode';
+import { ORGANISATION_LABELS } from '../../core/model/people';
+import { METHOD_VARIANT_LABELS, REVIEW_KIND_LABELS } from '../../core/model/review';
+import { REVIEW_STAGE_LABELS } from '../../core/review/stage';
 
 /** Bumped whenever a list or column is added; recorded in the site by a marker column (see below). */
 export const SCHEMA_VERSION = 1;
@@ -129,46 +141,23 @@ export function schemaVersionOf(columnNames: readonly string[]): number {
   return version;
 }
 
-// Keys of the core's labelled choices. Kept here as literals so that this module stays plain data;
-// test/graph/schema.test.ts checks them against the core's lists.
+/**
+ * Choice columns offer the core's keys, taken from the core's labelled lists (the one place they are
+ * written). Artefact types, record statuses and person roles are the site's own vocabulary.
+ */
 export const CHOICES = {
   personRole: ['lead-reviewer', 'review-team', 'case-group', 'family'],
-  organisation: ['internal', 'external'],
-  reviewKind: ['SCR', 'LCSPR', 'SAR', 'local learning review'],
-  method: ['full', 'intensive', 'focused', 'themed', 'mid-range', 'sar-in-rapid-time'],
-  stage: [
-    'referral',
-    'preparation',
-    'data-collection',
-    'analysis',
-    'findings',
-    'report',
-    'board-response',
-    'published',
-    'closed',
-  ],
-  conversationStatus: [
-    'proposed',
-    'scheduled',
-    'held',
-    'record-drafted',
-    'record-sent',
-    'record-agreed',
-    'cancelled',
-  ],
-  valence: ['good', 'problematic', 'mixed'],
-  patternCategory: [
-    'incidents-crises',
-    'longer-term-work',
-    'human-tool',
-    'management-systems',
-    'family-professional',
-    'human-reasoning',
-  ],
-  findingKind: ['constructive', 'unsafe'],
-  findingStatus: ['draft', 'agreed', 'in-report'],
-  boardActionStatus: ['open', 'in-progress', 'completed', 'withdrawn'],
-  identifierKind: ['person', 'street', 'school', 'date of birth', 'other'],
+  organisation: keysOf(ORGANISATION_LABELS),
+  reviewKind: keysOf(REVIEW_KIND_LABELS),
+  method: keysOf(METHOD_VARIANT_LABELS),
+  stage: keysOf(REVIEW_STAGE_LABELS),
+  conversationStatus: keysOf(CONVERSATION_STATUS_LABELS),
+  valence: keysOf(VALENCE_LABELS),
+  patternCategory: PatternCategory.options,
+  findingKind: keysOf(FINDING_KIND_LABELS),
+  findingStatus: keysOf(FINDING_STATUS_LABELS),
+  boardActionStatus: keysOf(BOARD_ACTION_STATUS_LABELS),
+  identifierKind: keysOf(IDENTIFIER_KIND_LABELS),
   artefactType: [
     'conversation record',
     'agency record',
