@@ -568,34 +568,21 @@ export function registerListRoutes(router: Router): void {
         );
       });
       const json = itemJson(req, site, list, item, lookupIds(req.ctx.store), [{ name: 'fields' }]);
-      return {
-        status: 201,
-        headers: { ETag: itemETag(item) },
-        body: {
-          '@odata.context': contextUrl(
-            req,
-            `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items/$entity`,
-          ),
-          ...json,
-        },
-      };
+      return itemEntityResponse(req, site, list, item, 201, json);
     })
     .add('GET', '/sites/{siteId}/lists/{listId}/items/{itemId}', (req) => {
       const { site, list } = resolveList(req);
       const item = findItem(req, list);
       const expand = itemExpand(req);
       const json = itemJson(req, site, list, item, lookupIds(req.ctx.store), expand);
-      return {
-        status: 200,
-        headers: { ETag: itemETag(item) },
-        body: {
-          '@odata.context': contextUrl(
-            req,
-            `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items/$entity`,
-          ),
-          ...selectProperties(json, req.query.get('$select'), expandedNames(expand)),
-        },
-      };
+      return itemEntityResponse(
+        req,
+        site,
+        list,
+        item,
+        200,
+        selectProperties(json, req.query.get('$select'), expandedNames(expand)),
+      );
     })
     .add('GET', '/sites/{siteId}/lists/{listId}/items/{itemId}/fields', (req) => {
       const { site, list } = resolveList(req);
@@ -636,17 +623,14 @@ export function registerListRoutes(router: Router): void {
         if (!key.startsWith('@') && !ITEM_PROPERTIES.has(key))
           throw unknownProperty(key, 'microsoft.graph.listItem');
       const updated = updateItem(req, site, list, body.fields ?? {});
-      return {
-        status: 200,
-        headers: { ETag: itemETag(updated) },
-        body: {
-          '@odata.context': contextUrl(
-            req,
-            `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items/$entity`,
-          ),
-          ...itemJson(req, site, list, updated, lookupIds(req.ctx.store), [{ name: 'fields' }]),
-        },
-      };
+      return itemEntityResponse(
+        req,
+        site,
+        list,
+        updated,
+        200,
+        itemJson(req, site, list, updated, lookupIds(req.ctx.store), [{ name: 'fields' }]),
+      );
     })
     .add('DELETE', '/sites/{siteId}/lists/{listId}/items/{itemId}', (req) => {
       const { list } = resolveList(req);
@@ -660,4 +644,26 @@ export function registerListRoutes(router: Router): void {
       });
       return { status: 204 };
     });
+}
+
+/** A list item as the answer to a request: its ETag header, Graph's entity context and its JSON. */
+function itemEntityResponse(
+  req: RouteRequest,
+  site: Site,
+  list: SpList,
+  item: SpListItem,
+  status: number,
+  json: Record<string, unknown>,
+): TenantResponse {
+  return {
+    status,
+    headers: { ETag: itemETag(item) },
+    body: {
+      '@odata.context': contextUrl(
+        req,
+        `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items/$entity`,
+      ),
+      ...json,
+    },
+  };
 }
