@@ -7,6 +7,7 @@ import {
   type Client,
 } from '@microsoft/microsoft-graph-client';
 import { graphPath, readResponse, type GraphRequestSpec, type GraphResponse } from './client';
+import { Backoff, type RetryOptions } from './retry';
 
 /**
  * JSON batching with per-part retries.
@@ -17,8 +18,9 @@ import { graphPath, readResponse, type GraphRequestSpec, type GraphResponse } fr
  * parts one by one (a part can be 429 with its own Retry-After). The SDK's RetryHandler sees only
  * the outer response, so it never retries those parts. This helper splits any number of requests
  * into batches of 20, sends them, and re-batches the parts that came back 429/503/504 after waiting
- * the largest Retry-After among them (capped), up to a retry limit. Every other status (including
- * 4xx such as 412 or 409) is the caller's to interpret.
+ * the largest Retry-After among them (capped; the wait and the attempt limit come from retry.ts's
+ * `Backoff`), up to `maxAttempts` rounds. Every other status (including 4xx such as 412 or 409) is
+ * the caller's to interpret.
  *
  * A POST is not resent after a 503/504 unless the part says it is idempotent: Graph may have run
  * it before failing, and creating a list item twice makes a duplicate. Such parts come back with
@@ -39,15 +41,13 @@ export interface BatchPart extends GraphRequestSpec {
   idempotent?: boolean;
 }
 
-export interface BatchOptions {
-  /** Rounds of re-batching after the first (default 5). */
-  maxRetries?: number;
-  /** Upper bound of one wait, in seconds, whatever Retry-After says (default 30). */
-  maxWaitSeconds?: number;
+/**
+ * `maxAttempts` counts rounds of batches, the first included (default 6); `maxDelayMs` caps each
+ * wait, Retry-After included (default 30 s); `sleep` is replaced in tests.
+ */
+export interface BatchOptions extends RetryOptions {
   /** Batches of 20 sent at once (default 4); Graph allows a few concurrent requests per user. */
   concurrency?: number;
-  /** Replaceable for tests. */
-  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface BatchResult {
@@ -56,8 +56,6 @@ export interface BatchResult {
   /** `$batch` requests sent, retries included. */
   roundTrips: number;
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * Sends `parts` (any number) as JSON batches and returns every part's status, headers and body by
@@ -68,9 +66,7 @@ export async function sendBatch(
   parts: BatchPart[],
   options: BatchOptions = {},
 ): Promise<BatchResult> {
-  const maxRetries = options.maxRetries ?? 5;
-  const maxWait = options.maxWaitSeconds ?? 30;
-  const sleep = options.sleep ?? defaultSleep;
+  const backoff = new Backoff({ maxAttempts: 6, ...options });
   const ids = new Set<string>();
   for (const p of parts) {
     if (ids.has(p.id)) throw new Error(`Batch part id "${p.id}" is used twice.`);
@@ -81,23 +77,17 @@ export async function sendBatch(
   let pending = parts;
   let roundTrips = 0;
 
-  for (let attempt = 0; pending.length > 0; attempt++) {
+  while (pending.length > 0) {
     const groups = group(pending);
     roundTrips += groups.length;
     const results = await mapLimit(groups, options.concurrency ?? 4, (g) => sendOne(client, g, responses));
     for (const r of results) for (const [id, res] of r) responses.set(id, res);
 
     const retry = pending.filter((p) => shouldResend(p, responses.get(p.id)!, byId, responses));
-    if (retry.length === 0 || attempt >= maxRetries) break;
-    const waitSeconds = Math.min(
-      maxWait,
-      Math.max(
-        ...retry.map((p) => retryAfterSeconds(responses.get(p.id)!)).filter((s) => s >= 0),
-        // Without any Retry-After, back off exponentially: 1, 2, 4... seconds.
-        retry.some((p) => retryAfterSeconds(responses.get(p.id)!) >= 0) ? 0 : 2 ** attempt,
-      ),
-    );
-    await sleep(waitSeconds * 1000);
+    // The largest Retry-After among the parts sent again; without any, back off exponentially.
+    if (retry.length === 0) break;
+    if (!(await backoff.retry({ retryAfter: retry.map((p) => responses.get(p.id)!.headers['retry-after']) })))
+      break;
     pending = retry;
   }
   return { responses, roundTrips };
@@ -119,16 +109,6 @@ function shouldResend(
   if (!RETRY_STATUSES.has(res.status)) return false;
   if (res.status === 429) return true;
   return part.idempotent ?? part.method !== 'POST';
-}
-
-/** Seconds from a Retry-After header (seconds or an HTTP date); -1 when absent. */
-export function retryAfterSeconds(res: GraphResponse): number {
-  const v = res.headers['retry-after'];
-  if (v === undefined) return -1;
-  const n = Number(v);
-  if (Number.isFinite(n)) return Math.max(0, n);
-  const date = Date.parse(v);
-  return Number.isNaN(date) ? -1 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 /** Groups of at most 20 parts, in order; a part must be in the same group as the parts it depends on. */

@@ -14,6 +14,7 @@ import {
   type Middleware,
   type ShouldRetry,
 } from '@microsoft/microsoft-graph-client';
+import { realSleep, type Sleep } from './retry';
 
 /**
  * The one Microsoft Graph client of the product: the SDK's `Client.initWithMiddleware` with the
@@ -31,6 +32,7 @@ import {
  *   (see `graphPath`), and `LocalServiceHandler` also repairs such URLs.
  * - `RetryHandler` retries 429, 503 and 504, honouring Retry-After, but sees only the outer
  *   response of a `$batch` (see batch.ts), and re-sends POST bodies blindly (see `retryPolicy`).
+ *   What it cannot do (batch parts, upload fragments, ambiguous creates) is retry.ts's.
  */
 
 export const GRAPH_VERSION = 'v1.0';
@@ -47,8 +49,11 @@ export interface GraphClientOptions {
   fetchImpl?: typeof fetch;
   /** Counts the HTTP round trips the client makes (benchmarks, tests). */
   counter?: RoundTripCounter;
-  /** Retry behaviour for throttling and transient failures; defaults suit interactive use. */
-  retry?: { maxRetries?: number; delaySeconds?: number };
+  /**
+   * The SDK's RetryHandler for throttling and transient failures; defaults suit interactive use.
+   * `sleep` replaces its wait (tests pass one that resolves at once).
+   */
+  retry?: { maxRetries?: number; delaySeconds?: number; sleep?: Sleep };
 }
 
 /** Counts round trips (each HTTP request that leaves the client, retries included), by method. */
@@ -113,7 +118,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
   );
   const chain: Middleware[] = [
     new AuthenticationHandler(authProvider),
-    new RetryHandler(retry),
+    retryHandler(retry, options.retry?.sleep),
     new RedirectHandler(new RedirectHandlerOptions()),
     new TelemetryHandler(),
   ];
@@ -129,6 +134,21 @@ export function createGraphClient(options: GraphClientOptions): Client {
     customHosts: isGraphHost ? undefined : new Set([base.host, base.hostname]),
     middleware: chain,
   });
+}
+
+/**
+ * The SDK's RetryHandler, waiting through `sleep`. The SDK waits in a private method,
+ * `sleep(delaySeconds)` (3.0.7, lib/src/middleware/RetryHandler.js), with setTimeout and no way to
+ * pass another; it is replaced on this one instance, so that fault tests do not wait in real time.
+ * test/graph/client.test.ts records the waits and fails if a new SDK stops calling it.
+ */
+function retryHandler(options: RetryHandlerOptions, sleep: Sleep | undefined): RetryHandler {
+  const handler = new RetryHandler(options);
+  if (sleep && sleep !== realSleep)
+    Object.defineProperty(handler, 'sleep', {
+      value: (delaySeconds: number) => sleep(Math.max(0, delaySeconds) * 1000),
+    });
+  return handler;
 }
 
 /**

@@ -22,6 +22,9 @@ export const REGISTER: readonly string[] = [
 
 export const MiB = 1024 * 1024;
 
+/** The waits between retries, not slept: fault tests do not wait in real time. */
+const noWait = () => Promise.resolve();
+
 export interface ArtefactFixture {
   t: TestTenant;
   counter: RoundTripCounter;
@@ -42,7 +45,8 @@ export async function artefactFixture(
       baseUrl: t.tenant.graphBase,
       getToken: () => t.token(user),
       counter: c,
-      retry: { delaySeconds: 0 },
+      // The SDK's RetryHandler waits through a sleep that resolves at once.
+      retry: { delaySeconds: 0, sleep: noWait },
     });
     const site = await resolveSite(client, {
       hostname: 'northmoor.sharepoint.com',
@@ -55,7 +59,7 @@ export async function artefactFixture(
   const options = {
     referenceCode: demo.review.referenceCode,
     identityRegister: REGISTER,
-    upload: { sleep: () => Promise.resolve(), ...upload },
+    upload: { sleep: noWait, ...upload },
   };
   const library = await openArtefactLibrary(client, site.siteId, options);
   counter.reset();

@@ -46,8 +46,8 @@ describe('JSON batching', () => {
     const waits: number[] = [];
     const { client } = connect(t);
     const { responses, roundTrips } = await sendBatch(client, [{ id: 'a', method: 'GET', url: '/me' }], {
-      maxRetries: 2,
-      maxWaitSeconds: 5,
+      maxAttempts: 3,
+      maxDelayMs: 5000,
       sleep: async (ms) => {
         waits.push(ms);
       },
@@ -67,7 +67,7 @@ describe('JSON batching', () => {
         { id: 'read', method: 'GET', url: '/me' },
         { id: 'write', method: 'POST', url: '/me/events', body: { subject: 'x' } },
       ],
-      { ...noWait, maxRetries: 1 },
+      { ...noWait, maxAttempts: 2 },
     );
     expect(roundTrips).toBe(2);
     expect(responses.get('read')!.status).toBe(503);

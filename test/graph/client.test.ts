@@ -46,6 +46,22 @@ describe('Graph client', () => {
     expect(counter.total).toBeGreaterThan(5);
   });
 
+  it('waits the Retry-After between the RetryHandler’s attempts, through the sleep it is given', async () => {
+    t.tenant.faults.configure({ rules: [{ path: '^/me$', throttle: 1, retryAfterSeconds: 7 }] });
+    const waits: number[] = [];
+    const counter = new RoundTripCounter();
+    const c = createGraphClient({
+      baseUrl: t.tenant.graphBase,
+      getToken: () => t.token(),
+      counter,
+      retry: { maxRetries: 2, sleep: async (ms) => void waits.push(ms) },
+    });
+    const res = await send(c, { method: 'GET', url: '/me' });
+    expect(res.status).toBe(429);
+    expect(counter.total).toBe(3);
+    expect(waits).toEqual([7000, 7000]); // recorded, not slept: the test takes no 14 s
+  });
+
   it('turns absolute nextLinks (Graph or local) into paths the client and batches accept', () => {
     expect(graphPath('https://graph.microsoft.com/v1.0/sites/a/lists?$skiptoken=x')).toBe(
       '/sites/a/lists?$skiptoken=x',

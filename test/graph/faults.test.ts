@@ -2,9 +2,10 @@ import { createGraphClient, RoundTripCounter } from '../../src/graph/client';
 import { provisionReviewSite, type ProvisionedSite } from '../../src/graph/review-site/provisioning';
 import { ReviewStore } from '../../src/graph/review-site/store';
 import { startTestTenant, type TestTenant } from '../support/tenant';
-import { REVIEW_TEAM, connect, teamIdByName } from './helpers';
+import { REVIEW_TEAM, connect, recordingSleep, teamIdByName } from './helpers';
 
-// Real HTTP against a local tenant, with retries: more than jest's default 5 s.
+// Real HTTP against a local tenant, with retries: more than jest's default 5 s. The waits between
+// retries are recorded, not slept.
 jest.setTimeout(60_000);
 
 /**
@@ -38,8 +39,9 @@ async function countByKey(ids: string[]) {
 describe('with 429 on 20% of requests', () => {
   it('loads the whole review and creates a series of items, each exactly once', async () => {
     t.tenant.faults.configure({ seed: 2026, rules: [{ path: '.*', throttle: 0.2, retryAfterSeconds: 1 }] });
-    const { client, counter } = connect(t);
-    const s = new ReviewStore(client, site);
+    const { sleep, waits } = recordingSleep();
+    const { client, counter } = connect(t, undefined, sleep);
+    const s = new ReviewStore(client, site, { sleep });
     const loaded = await s.load();
     expect(loaded.problems).toEqual([]);
     expect(loaded.caseGroup).toHaveLength(12);
@@ -58,6 +60,9 @@ describe('with 429 on 20% of requests', () => {
     const ids = [...many, ...singles].map((c) => c.value.id);
     expect(new Set(ids).size).toBe(38);
     expect(await countByKey(ids)).toEqual(ids.map(() => 1));
+    // Every wait, single request (the SDK's RetryHandler) or batch part, was the tenant's Retry-After.
+    expect(waits.length).toBeGreaterThan(0);
+    expect(new Set(waits)).toEqual(new Set([1000]));
   });
 });
 
@@ -85,13 +90,15 @@ describe('when the answer to a create is lost after the item was made', () => {
 
   it('finds the item by its key instead of creating it again (single and batched creates)', async () => {
     const counter = new RoundTripCounter();
+    const { sleep } = recordingSleep();
     const client = createGraphClient({
       baseUrl: t.tenant.graphBase,
       getToken: () => t.token(),
       counter,
       fetchImpl: losingFetch((n) => n % 2 === 1),
+      retry: { sleep },
     });
-    const s = new ReviewStore(client, site);
+    const s = new ReviewStore(client, site, { sleep });
     const one = await s.create('conversation', conversation(1));
     const batch = await s.createMany(
       'conversation',

@@ -1,18 +1,40 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { createGraphClient, RoundTripCounter } from '../../src/graph/client';
+import type { Sleep } from '../../src/graph/retry';
 import type { TestTenant } from '../support/tenant';
+
+/**
+ * A sleep that records each wait (in ms) and resolves at once: fault tests do not wait in real
+ * time, and can check how long the product would have waited.
+ */
+export function recordingSleep(): { sleep: Sleep; waits: number[] } {
+  const waits: number[] = [];
+  return {
+    waits,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+  };
+}
 
 export const BUSINESS_SUPPORT = 'amira.khan@northmoor.example';
 export const REGISTER_MEMBER = 'priya.raman@northmoor.example';
 
-/** A Graph client signed in as `user` on the test tenant, with a round-trip counter. */
-export function connect(t: TestTenant, user?: string): { client: Client; counter: RoundTripCounter } {
+/**
+ * A Graph client signed in as `user` on the test tenant, with a round-trip counter. The SDK's
+ * RetryHandler waits through `sleep` (by default one that resolves at once).
+ */
+export function connect(
+  t: TestTenant,
+  user?: string,
+  sleep: Sleep = recordingSleep().sleep,
+): { client: Client; counter: RoundTripCounter } {
   const counter = new RoundTripCounter();
   const client = createGraphClient({
     baseUrl: t.tenant.graphBase,
     getToken: () => t.token(user),
     counter,
-    retry: { delaySeconds: 0, maxRetries: 5 },
+    retry: { delaySeconds: 0, maxRetries: 5, sleep },
   });
   return { client, counter };
 }

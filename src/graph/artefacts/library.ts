@@ -45,6 +45,7 @@ import {
   type UploadHandle,
   type UploadProgress,
 } from './upload';
+import type { Sleep } from '../retry';
 
 /** SharePoint's largest file (250 GB). */
 export const MAX_FILE_BYTES = 250 * 1024 ** 3;
@@ -120,9 +121,10 @@ export interface ArtefactLibraryConfig {
   upload?: {
     fragmentSize?: number;
     simpleUploadMax?: number;
-    retry?: Partial<RetryPolicy>;
+    retry?: RetryPolicy;
     uploadFetch?: typeof fetch;
-    sleep?: (ms: number) => Promise<void>;
+    /** The waits between attempts (../retry.ts); tests pass one that resolves at once. */
+    sleep?: Sleep;
   };
 }
 

@@ -18,7 +18,7 @@
  *    streamed (octet-stream) body, and a dropped connection is not a status at all. And a non-2xx
  *    fragment answer is thrown as the bare JSON body, without its status or Retry-After.
  *    `UploadUrlHandler` remembers the last status and Retry-After; on 429/5xx or a network failure
- *    we wait (Retry-After, else backoff) and call the task's own `resume()`.
+ *    we wait (Retry-After, else back-off: ../retry.ts) and call the task's own `resume()`.
  * 3. `cancel()` only DELETEs the session and sets a flag the upload loop reads between fragments;
  *    a fragment in flight carries on. We abort the in-flight request (AbortController in the
  *    handler), then let the task DELETE the session, retrying a throttled DELETE.
@@ -52,6 +52,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { send } from '../client';
+import { Backoff, type RetryOptions, type Sleep } from '../retry';
 import { UploadCancelledError, UploadFailedError } from './errors';
 
 export const FRAGMENT_UNIT = 320 * 1024;
@@ -85,19 +86,13 @@ export const DriveItemSchema = z.object({
 });
 export type DriveItem = z.infer<typeof DriveItemSchema>;
 
-export interface RetryPolicy {
-  /** Failures in a row (without any byte accepted in between) before giving up. */
-  maxConsecutiveFailures: number;
-  /** First backoff when the server gives no Retry-After; doubles each time, up to maxDelayMs. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
+/**
+ * How an upload retries (../retry.ts). `maxAttempts` counts failures in a row, without any byte
+ * accepted in between, before giving up (default 8); the back-off starts at 1 s, up to 30 s.
+ */
+export type RetryPolicy = Pick<RetryOptions, 'maxAttempts' | 'baseDelayMs' | 'maxDelayMs' | 'jitter'>;
 
-export const DEFAULT_RETRY: RetryPolicy = {
-  maxConsecutiveFailures: 8,
-  baseDelayMs: 1000,
-  maxDelayMs: 30_000,
-};
+const UPLOAD_RETRY: RetryPolicy = { maxAttempts: 8 };
 
 export interface UploadRequest {
   /** The product's Graph client (createGraphClient): creates sessions, PUTs small files, reads items. */
@@ -112,10 +107,11 @@ export interface UploadRequest {
   onProgress?: (progress: UploadProgress) => void;
   fragmentSize?: number;
   simpleUploadMax?: number;
-  retry?: Partial<RetryPolicy>;
+  retry?: RetryPolicy;
   /** fetch for the pre-authenticated upload URL (default: the global fetch). */
   uploadFetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
+  /** The waits between attempts; tests pass one that resolves at once. */
+  sleep?: Sleep;
 }
 
 /** A running upload: await `done`, or `cancel()` it. */
@@ -130,8 +126,6 @@ const TRANSIENT = new Set([408, 429, 500, 502, 503, 504]);
 
 /** What the SDK's FileUpload slices; we always give it a Blob (see above). */
 type SliceSource = ArrayBuffer | Blob | Uint8Array;
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Encodes each segment of a drive path for Graph's colon addressing ("root:/a/b.docx:"). */
 export const encodeDrivePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
@@ -187,16 +181,6 @@ function errorCode(err: unknown): string | undefined {
   return typeof body?.error?.code === 'string' ? body.error.code : undefined;
 }
 
-function retryDelayMs(retryAfter: string | null | undefined, attempt: number, policy: RetryPolicy): number {
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
-    if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), policy.maxDelayMs);
-  }
-  const backoff = policy.baseDelayMs * 2 ** Math.max(0, attempt - 1);
-  return Math.min(backoff * (0.75 + Math.random() * 0.5), policy.maxDelayMs);
-}
-
 export function startUpload(request: UploadRequest): UploadHandle {
   return new Upload(request);
 }
@@ -206,17 +190,13 @@ class Upload implements UploadHandle {
   private cancelled = false;
   private bytesReported = -1;
   private readonly total: number;
-  private readonly policy: RetryPolicy;
-  private readonly sleep: (ms: number) => Promise<void>;
-  /** Aborts the simple PUT in flight. */
+  /** Aborted by cancel(): stops the simple PUT in flight and any wait between attempts. */
   private readonly simpleController = new AbortController();
   private session?: { task: LargeFileUploadTask<SliceSource>; handler: UploadUrlHandler };
   private cancelWork?: Promise<void>;
 
   constructor(private readonly req: UploadRequest) {
     this.total = req.content.size;
-    this.policy = { ...DEFAULT_RETRY, ...req.retry };
-    this.sleep = req.sleep ?? defaultSleep;
     const fragment = req.fragmentSize ?? DEFAULT_FRAGMENT_SIZE;
     if (fragment % FRAGMENT_UNIT !== 0 || fragment <= 0 || fragment >= MAX_FRAGMENT_SIZE)
       throw new RangeError('The fragment size must be a multiple of 320 KiB and under 60 MiB.');
@@ -237,6 +217,29 @@ class Upload implements UploadHandle {
       );
     }
     return this.cancelWork ?? Promise.resolve();
+  }
+
+  /**
+   * The back-off of one loop of attempts. `cancellable`: cancel() ends its waits (the loop then
+   * finds `cancelled` set); the clean-up after a cancel waits without it.
+   */
+  private backoff(cancellable: boolean): Backoff {
+    return new Backoff({
+      ...UPLOAD_RETRY,
+      ...this.req.retry,
+      sleep: this.req.sleep,
+      signal: cancellable ? this.simpleController.signal : undefined,
+    });
+  }
+
+  /** Waits before the next attempt; false when none is left. A wait ended by cancel() is not an error. */
+  private async retry(backoff: Backoff, hint: Parameters<Backoff['retry']>[0]): Promise<boolean> {
+    try {
+      return await backoff.retry(hint);
+    } catch (err) {
+      if (this.cancelled) return true;
+      throw err;
+    }
   }
 
   private report(bytesSent: number): void {
@@ -267,7 +270,8 @@ class Upload implements UploadHandle {
   private async simpleUpload(): Promise<DriveItem> {
     const { client, driveId, path, content, conflictBehavior } = this.req;
     const url = `/drives/${driveId}/items/root:/${encodeDrivePath(path)}:/content`;
-    for (let failures = 1; ; failures++) {
+    const backoff = this.backoff(true);
+    for (;;) {
       if (this.cancelled) throw new UploadCancelledError();
       let status: number | undefined;
       let retryAfter: string | null = null;
@@ -305,12 +309,11 @@ class Upload implements UploadHandle {
       }
       if (status !== undefined && !TRANSIENT.has(status))
         throw new UploadFailedError(graphMessage(body, status), status, errorCode(body));
-      if (failures >= this.policy.maxConsecutiveFailures)
+      if (!(await this.retry(backoff, { retryAfter })))
         throw new UploadFailedError(
           'The file could not be uploaded: the connection to Microsoft 365 kept failing. Try again later.',
           status,
         );
-      await this.sleep(retryDelayMs(retryAfter, failures, this.policy));
     }
   }
 
@@ -321,7 +324,8 @@ class Upload implements UploadHandle {
     const name = path.split('/').pop() ?? path;
     const createUrl = `/drives/${driveId}/items/root:/${encodeDrivePath(path)}:/createUploadSession`;
     let session: LargeFileUploadSession | undefined;
-    for (let failures = 1; !session; failures++) {
+    const starting = this.backoff(true);
+    while (!session) {
       if (this.cancelled) throw new UploadCancelledError();
       try {
         // Through the product's client: it carries the token, and its RetryHandler resends a 429.
@@ -336,12 +340,11 @@ class Upload implements UploadHandle {
             status,
             errorCode(err),
           );
-        if (failures >= this.policy.maxConsecutiveFailures)
+        if (!(await this.retry(starting, {})))
           throw new UploadFailedError(
             'The upload could not start: Microsoft 365 did not answer. Try again later.',
             status,
           );
-        await this.sleep(retryDelayMs(null, failures, this.policy));
       }
     }
     const handler = new UploadUrlHandler(session.url, this.req.uploadFetch ?? fetch);
@@ -358,10 +361,11 @@ class Upload implements UploadHandle {
     this.session = { task, handler };
     if (this.cancelled) return this.cancelSession();
 
-    let failures = 0;
+    const backoff = this.backoff(true);
     let bytesAtLastFailure = -1;
     let started = false;
     for (;;) {
+      if (this.cancelled) return this.cancelSession();
       try {
         const run = started ? task.resume() : task.upload();
         started = true;
@@ -378,18 +382,17 @@ class Upload implements UploadHandle {
           // A dropped connection, throttling or a server hiccup: wait, then resume from what the
           // server says it has (the fragment in flight may or may not have been stored). 416: the
           // server holds a different range than the task thought; resume asks it which.
-          if (this.bytesReported > bytesAtLastFailure) failures = 0;
+          // Failures count in a row: bytes accepted since the last one start the count again.
+          if (this.bytesReported > bytesAtLastFailure) backoff.reset();
           bytesAtLastFailure = this.bytesReported;
-          failures++;
-          if (failures >= this.policy.maxConsecutiveFailures) {
+          const retryAfter = last.status === undefined || last.status === 416 ? null : last.retryAfter;
+          if (!(await this.retry(backoff, last.status === 416 ? { delayMs: 0 } : { retryAfter }))) {
             await this.deleteSession();
             throw new UploadFailedError(
               'The upload stopped: the connection to Microsoft 365 kept failing. Nothing was added; try again later.',
               status,
             );
           }
-          const retryAfter = last.status === undefined || last.status === 416 ? null : last.retryAfter;
-          if (last.status !== 416) await this.sleep(retryDelayMs(retryAfter, failures, this.policy));
           continue;
         }
         if (status === 404 || (err instanceof Error && err.name === 'Invalid Session')) {
@@ -422,15 +425,20 @@ class Upload implements UploadHandle {
     const s = this.session;
     if (!s) return undefined;
     s.handler.rearm();
-    for (let failures = 1; ; failures++) {
+    const backoff = this.backoff(false);
+    for (;;) {
+      let res: Response;
       try {
-        const res = (await s.task.cancel()) as Response;
-        if (!TRANSIENT.has(res.status) || failures >= this.policy.maxConsecutiveFailures) return res.status;
-        await this.sleep(retryDelayMs(res.headers.get('Retry-After'), failures, this.policy));
+        res = (await s.task.cancel()) as Response;
       } catch {
-        if (failures >= this.policy.maxConsecutiveFailures) return undefined;
-        await this.sleep(retryDelayMs(null, failures, this.policy));
+        if (!(await backoff.retry())) return undefined;
+        continue;
       }
+      if (
+        !TRANSIENT.has(res.status) ||
+        !(await backoff.retry({ retryAfter: res.headers.get('Retry-After') }))
+      )
+        return res.status;
     }
   }
 
@@ -460,7 +468,8 @@ class Upload implements UploadHandle {
    */
   private async findOurItem(): Promise<DriveItem | undefined> {
     const { client, driveId, path, previous } = this.req;
-    for (let failures = 1; ; failures++) {
+    const backoff = this.backoff(false);
+    for (;;) {
       let res;
       try {
         res = await send(client, {
@@ -482,8 +491,7 @@ class Upload implements UploadHandle {
           return undefined;
         return item.data;
       }
-      if (failures >= this.policy.maxConsecutiveFailures) return undefined;
-      await this.sleep(retryDelayMs(res?.headers['retry-after'], failures, this.policy));
+      if (!(await backoff.retry({ retryAfter: res?.headers['retry-after'] }))) return undefined;
     }
   }
 }

@@ -8,6 +8,7 @@
 import { parseOrThrow } from '../../core/errors';
 import { sendBatch } from '../batch';
 import { graphErrorMessage, send, type GraphResponse } from '../client';
+import { Backoff } from '../retry';
 import {
   DuplicateKeyError,
   StoreError,
@@ -38,7 +39,9 @@ export async function createItemWithKey(
   // that fails is tried again, never skipped, so a create that landed is never sent twice.
   let unclear = false;
   let res: GraphResponse | undefined;
-  for (let attempt = 1; ; attempt++) {
+  // The waits between attempts (../retry.ts): the store's sleep and limits, at most 10 s each.
+  const backoff = new Backoff({ maxDelayMs: 10_000, ...store.batchOptions, maxAttempts });
+  for (;;) {
     let lookupFailed = false;
     if (unclear) {
       try {
@@ -60,18 +63,13 @@ export async function createItemWithKey(
       // A 429 means Graph did not run it; 409 (the key is taken), 5xx or no answer: it may have.
       unclear ||= res?.status !== 429;
     }
-    if (attempt >= maxAttempts)
+    // After a 409 the key is taken: look it up at once. Otherwise wait as Graph asked, or back off.
+    const hint = res?.status === 409 ? { delayMs: 0 } : { retryAfter: res?.headers['retry-after'] };
+    if (!(await backoff.retry(hint)))
       throw new StoreError(
         'The item could not be created: Microsoft 365 did not answer clearly after several attempts. Nothing was duplicated; try again.',
         res?.status,
       );
-    const wait =
-      res?.status === 409
-        ? 0
-        : res?.headers['retry-after']
-          ? Math.min(10, Number(res.headers['retry-after']) || 1)
-          : attempt;
-    await new Promise((r) => setTimeout(r, wait * 1000));
   }
 }
 

@@ -1,6 +1,7 @@
 /** The identity register's entries, in the private channel's site. */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { IdentityRegisterEntry } from '../../core/model/identity-register';
+import type { BatchOptions } from '../batch';
 import { graphErrorMessage, graphPath, send } from '../client';
 import { deleteEntity, updateEntity } from './conflicts';
 import { createEntity } from './create-with-key';
@@ -24,10 +25,11 @@ export class IdentityRegisterStore {
   constructor(
     private readonly client: Client,
     readonly site: Pick<ProvisionedSite, 'siteId' | 'lists'>,
+    options: BatchOptions = {},
   ) {
     const list = site.lists[IDENTITY_REGISTER_LIST.name];
     if (!list) throw new StoreError('The identity register list is missing. Set it up again.');
-    this.list = new ListStore(client, site.siteId, list.id);
+    this.list = new ListStore(client, site.siteId, list.id, options);
   }
 
   async load(): Promise<{ entries: Stored<IdentityRegisterEntry>[]; problems: LoadProblem[] }> {
