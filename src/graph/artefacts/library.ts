@@ -5,7 +5,8 @@
  */
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { graphErrorMessage, graphPath, send, type GraphResponse } from '../client';
+import { graphErrorMessage, send, type GraphResponse } from '../client';
+import { PageReadError, readAllPages } from '../paging';
 import { ARTEFACTS_LIBRARY } from '../review-site/schema';
 import {
   ArtefactConflictError,
@@ -138,8 +139,6 @@ const ListItemSchema = z.object({
 
 const DriveItemWithListItemSchema = DriveItemSchema.extend({ listItem: ListItemSchema.optional() });
 
-const PageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
-
 const VersionSchema = z.object({
   id: z.string(),
   lastModifiedDateTime: z.string().optional(),
@@ -163,6 +162,21 @@ export function expectOk(res: GraphResponse, what: string): unknown {
   throw new ArtefactRequestError(`${what} failed: ${graphErrorMessage(res)}`, res.status, code);
 }
 
+/** Every item of a collection, page after page (../paging.ts); a failure as `expectOk` words it. */
+async function readAll(
+  client: Client,
+  what: string,
+  url: string,
+  headers?: Record<string, string>,
+): Promise<unknown[]> {
+  try {
+    return await readAllPages(client, url, headers);
+  } catch (err) {
+    if (err instanceof PageReadError) expectOk(err.res, what);
+    throw err;
+  }
+}
+
 /**
  * Finds the library in a review's site (by its URL name or display name) and its drive: two GETs,
  * once per session.
@@ -172,13 +186,12 @@ export async function openArtefactLibrary(
   siteId: string,
   options: Omit<ArtefactLibraryConfig, 'client' | 'siteId' | 'listId' | 'driveId' | 'rootPath'>,
 ): Promise<ArtefactLibrary> {
-  const lists = PageSchema.parse(
-    expectOk(
-      await send(client, { method: 'GET', url: `/sites/${siteId}/lists?$select=id,name,displayName` }),
-      'Finding the Review artefacts library',
-    ),
+  const lists = await readAll(
+    client,
+    'Finding the Review artefacts library',
+    `/sites/${siteId}/lists?$select=id,name,displayName`,
   );
-  const list = lists.value
+  const list = lists
     .map((l) =>
       z.object({ id: z.string(), name: z.string().optional(), displayName: z.string().optional() }).parse(l),
     )
@@ -406,17 +419,11 @@ export class ArtefactLibrary {
     if (clauses.length) query += `&$filter=${encodeURIComponent(clauses.join(' and '))}`;
     // Filtering on columns SharePoint has not indexed needs this header; ours are few and small.
     const headers = clauses.length ? { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } : undefined;
+    const items = await readAll(this.client, 'Listing artefacts', `${this.itemsUrl}?${query}`, headers);
     const out: Artefact[] = [];
-    let url: string | undefined = `${this.itemsUrl}?${query}`;
-    while (url) {
-      const page = PageSchema.parse(
-        expectOk(await send(this.client, { method: 'GET', url, headers }), 'Listing artefacts'),
-      );
-      for (const raw of page.value) {
-        const artefact = toArtefact(ListItemSchema.parse(raw));
-        if (artefact) out.push(artefact);
-      }
-      url = page['@odata.nextLink'] ? graphPath(page['@odata.nextLink']) : undefined;
+    for (const raw of items) {
+      const artefact = toArtefact(ListItemSchema.parse(raw));
+      if (artefact) out.push(artefact);
     }
     return out;
   }
@@ -474,16 +481,12 @@ export class ArtefactLibrary {
 
   /** The file's versions, newest first, as Graph lists them. */
   async versions(driveItemId: string): Promise<ArtefactVersion[]> {
-    const page = PageSchema.parse(
-      expectOk(
-        await send(this.client, {
-          method: 'GET',
-          url: `/drives/${this.config.driveId}/items/${driveItemId}/versions`,
-        }),
-        'Reading the version history',
-      ),
+    const versions = await readAll(
+      this.client,
+      'Reading the version history',
+      `/drives/${this.config.driveId}/items/${driveItemId}/versions`,
     );
-    return page.value.map((raw) => {
+    return versions.map((raw) => {
       const v = VersionSchema.parse(raw);
       return {
         id: v.id,

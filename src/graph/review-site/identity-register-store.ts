@@ -2,7 +2,8 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { IdentityRegisterEntry } from '../../core/model/identity-register';
 import type { BatchOptions } from '../batch';
-import { graphErrorMessage, graphPath, send } from '../client';
+import { graphErrorMessage } from '../client';
+import { PageReadError, readAllPages } from '../paging';
 import { deleteEntity, updateEntity } from './conflicts';
 import { createEntity } from './create-with-key';
 import {
@@ -35,28 +36,29 @@ export class IdentityRegisterStore {
   async load(): Promise<{ entries: Stored<IdentityRegisterEntry>[]; problems: LoadProblem[] }> {
     const entries: Stored<IdentityRegisterEntry>[] = [];
     const problems: LoadProblem[] = [];
-    let url: string | undefined =
-      `/sites/${encodeURIComponent(this.site.siteId)}/lists/${encodeURIComponent(this.list.listId)}/items?$expand=fields&$top=${LIST_PAGE_SIZE}`;
-    while (url) {
-      const res = await send(this.client, { method: 'GET', url });
-      if (res.status !== 200)
-        throw new StoreError(
-          `The identity register could not be read (${graphErrorMessage(res)}).`,
-          res.status,
-        );
-      const body = res.body as { value: GraphListItem[]; '@odata.nextLink'?: string };
-      for (const item of body.value) {
-        const parsed = parseItem(identityRegisterEntryMapping, item);
-        if (parsed.ok) entries.push(stored(parsed.value, item));
-        else
-          problems.push({
-            list: IDENTITY_REGISTER_LIST.name,
-            itemId: item.id,
-            kind: 'invalid-item',
-            message: parsed.message,
-          });
-      }
-      url = body['@odata.nextLink'] ? graphPath(body['@odata.nextLink']) : undefined;
+    let items: GraphListItem[];
+    try {
+      items = await readAllPages<GraphListItem>(
+        this.client,
+        `/sites/${encodeURIComponent(this.site.siteId)}/lists/${encodeURIComponent(this.list.listId)}/items?$expand=fields&$top=${LIST_PAGE_SIZE}`,
+      );
+    } catch (err) {
+      if (!(err instanceof PageReadError)) throw err;
+      throw new StoreError(
+        `The identity register could not be read (${graphErrorMessage(err.res)}).`,
+        err.res.status,
+      );
+    }
+    for (const item of items) {
+      const parsed = parseItem(identityRegisterEntryMapping, item);
+      if (parsed.ok) entries.push(stored(parsed.value, item));
+      else
+        problems.push({
+          list: IDENTITY_REGISTER_LIST.name,
+          itemId: item.id,
+          kind: 'invalid-item',
+          message: parsed.message,
+        });
     }
     return { entries, problems };
   }

@@ -13,7 +13,8 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { sendBatch, type BatchPart } from '../batch';
-import { graphErrorMessage, graphPath, send, type GraphResponse } from '../client';
+import { graphErrorMessage, send, type GraphResponse } from '../client';
+import { PageReadError, readAllPages } from '../paging';
 import {
   BUILT_IN_COLUMNS,
   IDENTITY_REGISTER_CHANNEL,
@@ -99,31 +100,29 @@ interface GraphList {
 
 /** Every list of the site with its columns: one request (more only if the site has a page of lists or more). */
 export async function readSiteLists(client: Client, siteId: string): Promise<SiteList[]> {
-  const lists: SiteList[] = [];
-  let url: string | undefined =
-    `/sites/${encodeURIComponent(siteId)}/lists?$select=id,name,displayName,description,list&$expand=columns($select=id,name,choice)`;
-  while (url) {
-    const res = await send(client, { method: 'GET', url });
-    if (res.status !== 200)
-      throw new ProvisioningError(`The site’s lists could not be read (${graphErrorMessage(res)}).`);
-    const body = res.body as { value: GraphList[]; '@odata.nextLink'?: string };
-    for (const l of body.value)
-      lists.push({
-        id: l.id,
-        name: l.name ?? l.displayName ?? '',
-        displayName: l.displayName ?? l.name ?? '',
-        description: l.description ?? '',
-        template: l.list?.template ?? 'genericList',
-        columns: (l.columns ?? []).map((c) => c.name),
-        choiceColumns: Object.fromEntries(
-          (l.columns ?? [])
-            .filter((c) => c.choice)
-            .map((c) => [c.name, { id: c.id ?? c.name, choices: c.choice?.choices ?? [] }]),
-        ),
-      });
-    url = body['@odata.nextLink'] ? graphPath(body['@odata.nextLink']) : undefined;
+  let graphLists: GraphList[];
+  try {
+    graphLists = await readAllPages<GraphList>(
+      client,
+      `/sites/${encodeURIComponent(siteId)}/lists?$select=id,name,displayName,description,list&$expand=columns($select=id,name,choice)`,
+    );
+  } catch (err) {
+    if (!(err instanceof PageReadError)) throw err;
+    throw new ProvisioningError(`The site’s lists could not be read (${graphErrorMessage(err.res)}).`);
   }
-  return lists;
+  return graphLists.map((l): SiteList => ({
+    id: l.id,
+    name: l.name ?? l.displayName ?? '',
+    displayName: l.displayName ?? l.name ?? '',
+    description: l.description ?? '',
+    template: l.list?.template ?? 'genericList',
+    columns: (l.columns ?? []).map((c) => c.name),
+    choiceColumns: Object.fromEntries(
+      (l.columns ?? [])
+        .filter((c) => c.choice)
+        .map((c) => [c.name, { id: c.id ?? c.name, choices: c.choice?.choices ?? [] }]),
+    ),
+  }));
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

@@ -21,8 +21,9 @@ import type { Finding } from '../../core/model/finding';
 import type { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
 import type { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../core/model/people';
 import { ReviewWorkspace } from '../../core/model/workspace';
-import { sendBatch, type BatchOptions, type BatchPart } from '../batch';
-import { graphErrorMessage, graphPath } from '../client';
+import type { BatchOptions } from '../batch';
+import { graphErrorMessage } from '../client';
+import { readAllPagesInBatch } from '../paging';
 import { deleteEntity, updateEntity, type DeleteResult, type WriteResult } from './conflicts';
 import { createEntity, newId, ownOrDuplicate } from './create-with-key';
 import {
@@ -115,8 +116,7 @@ export class ReviewStore {
       problems: [],
       roundTrips: 0,
     };
-    const items = new Map<string, GraphListItem[]>();
-    let parts: BatchPart[] = [];
+    const lists: { id: string; url: string }[] = [];
     for (const spec of REVIEW_SITE_LISTS) {
       const list = this.site.lists[spec.name];
       if (!list) {
@@ -127,35 +127,26 @@ export class ReviewStore {
         });
         continue;
       }
-      items.set(spec.name, []);
-      parts.push({
+      lists.push({
         id: spec.name,
-        method: 'GET',
         url: `/sites/${encodeURIComponent(this.site.siteId)}/lists/${encodeURIComponent(list.id)}/items?$expand=fields&$top=${this.batchOptions.pageSize ?? LIST_PAGE_SIZE}`,
       });
     }
     // Round 1: the first page of every list. Round 2 (and more for a huge list): the next pages, together.
-    while (parts.length > 0) {
-      const { responses, roundTrips } = await sendBatch(this.client, parts, this.batchOptions);
-      out.roundTrips += roundTrips;
-      const next: BatchPart[] = [];
-      for (const part of parts) {
-        const res = responses.get(part.id)!;
-        if (res.status !== 200) {
-          out.problems.push({
-            list: part.id,
-            kind: 'list-unreadable',
-            message: `The list “${part.id}” could not be read (${graphErrorMessage(res)}).`,
-          });
-          items.delete(part.id);
-          continue;
-        }
-        const body = res.body as { value: GraphListItem[]; '@odata.nextLink'?: string };
-        items.get(part.id)!.push(...body.value);
-        if (body['@odata.nextLink'])
-          next.push({ id: part.id, method: 'GET', url: graphPath(body['@odata.nextLink']) });
-      }
-      parts = next;
+    const { items, failed, roundTrips } = await readAllPagesInBatch<GraphListItem>(
+      this.client,
+      lists,
+      this.batchOptions,
+    );
+    out.roundTrips += roundTrips;
+    for (const { id } of lists) {
+      const res = failed.get(id);
+      if (res)
+        out.problems.push({
+          list: id,
+          kind: 'list-unreadable',
+          message: `The list “${id}” could not be read (${graphErrorMessage(res)}).`,
+        });
     }
 
     const take = <K extends EntityKind>(kind: K, target: Stored<EntityOf<K>>[]) => {
