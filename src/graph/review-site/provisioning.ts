@@ -12,7 +12,7 @@
  *   SharePoint refuses a second list or column of the same name, so each exists once.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { sendBatch, type BatchPart } from '../batch';
+import { sendBatch, type BatchOptions, type BatchPart } from '../batch';
 import { graphErrorMessage, send, type GraphResponse } from '../client';
 import { PageReadError, readAllPages } from '../paging';
 import {
@@ -158,7 +158,8 @@ const isRaceOrLost = (res: GraphResponse) =>
   res.status >= 500 ||
   (res.status === 400 && /already exists|duplicate/i.test(graphErrorMessage(res)));
 
-export interface ProvisionOptions {
+/** The batches' retries (../retry.ts: `sleep`, `maxAttempts`...) and how many passes to make. */
+export interface ProvisionOptions extends BatchOptions {
   /** Passes of read-then-create before giving up on a site that keeps changing (default 4). */
   maxPasses?: number;
 }
@@ -212,7 +213,7 @@ export async function provisionLists(
     if (pass >= (options.maxPasses ?? 4))
       throw new ProvisioningError('The review’s site kept changing while it was being set up. Try again.');
 
-    const { responses } = await sendBatch(client, parts);
+    const { responses } = await sendBatch(client, parts, options);
     writes += parts.length;
     for (const part of parts) {
       const res = responses.get(part.id)!;
@@ -238,7 +239,7 @@ export async function provisionLists(
   // Choice columns of an older site may lack choices this version writes: add them (never remove).
   const widen: BatchPart[] = newerSchema ? [] : widenChoices(siteUrl, lists, specs);
   if (widen.length > 0) {
-    const { responses } = await sendBatch(client, widen);
+    const { responses } = await sendBatch(client, widen, options);
     writes += widen.length;
     for (const part of widen) {
       const res = responses.get(part.id)!;
@@ -390,10 +391,14 @@ export async function provisionIdentityRegister(
   const channelUrl = `${team}/channels/${encodeURIComponent(channel.id)}`;
 
   // The members and the channel's files folder (its drive, in the channel's own site), together.
-  const { responses } = await sendBatch(client, [
-    { id: 'members', method: 'GET', url: `${channelUrl}/members` },
-    { id: 'folder', method: 'GET', url: `${channelUrl}/filesFolder` },
-  ]);
+  const { responses } = await sendBatch(
+    client,
+    [
+      { id: 'members', method: 'GET', url: `${channelUrl}/members` },
+      { id: 'folder', method: 'GET', url: `${channelUrl}/filesFolder` },
+    ],
+    options,
+  );
   const membersRes = responses.get('members')!;
   const members: ChannelMember[] =
     membersRes.status === 200
