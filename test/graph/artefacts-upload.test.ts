@@ -2,9 +2,11 @@ import {
   ArtefactInputError,
   ArtefactNameTakenError,
   DEFAULT_FRAGMENT_SIZE,
+  startUpload,
   UploadCancelledError,
   type UploadProgress,
 } from '../../src/graph/artefacts';
+import type { Sleep } from '../../src/graph/retry';
 import { artefactFixture, bytes, libraryNames, MiB, sha256, type ArtefactFixture } from './artefacts-fixture';
 
 let f: ArtefactFixture;
@@ -249,6 +251,35 @@ describe('uploading artefacts', () => {
     expect(sha256(await f.library.download(b.driveItemId))).toBe(sha256(large));
     expect(await libraryNames(f)).toEqual([...before, a.name, b.name].sort());
     expect(await sessionCount()).toBe(0);
+  });
+
+  it('stops waiting out a long Retry-After as soon as the user cancels', async () => {
+    const before = await libraryNames(f);
+    f.t.tenant.faults.configure({
+      rules: [{ path: ':/content$', method: 'PUT', unavailable: 1, retryAfterSeconds: 3600 }],
+    });
+    const waits: number[] = [];
+    let waiting = () => {};
+    const started = new Promise<void>((resolve) => (waiting = resolve));
+    // A wait that only the cancel can end: without it, this test would time out.
+    const sleep: Sleep = (ms, signal) => {
+      waits.push(ms);
+      waiting();
+      return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+    };
+    const upload = startUpload({
+      client: f.library.config.client,
+      driveId: f.library.config.driveId,
+      path: 'CR-2026-014 Chronology - Police - v9.xlsx',
+      content: new Blob([bytes(64 * 1024, 23) as BlobPart]),
+      conflictBehavior: 'fail',
+      sleep,
+    });
+    await started;
+    await upload.cancel();
+    await expect(upload.done).rejects.toBeInstanceOf(UploadCancelledError);
+    expect(waits).toEqual([30_000]); // Retry-After 3,600 s, capped at 30 s
+    expect(await libraryNames(f)).toEqual(before);
   });
 });
 
