@@ -29,3 +29,4 @@ export * from './review/stage';
 export * from './review/working-days';
 export * from './review/statutory-clock';
 export * from './demo/review-from-demo';
+export * from './report';
