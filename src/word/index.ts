@@ -1,0 +1,20 @@
+/** The Word gateway: the overview report and the anonymity check over office.js, behind a WordHost. */
+export { officeWordHost, type WordHost } from './host';
+export {
+  WordReport,
+  WordReportError,
+  flaggedTitle,
+  type BlockReport,
+  type BlockState,
+  type EditedChoice,
+  type RefreshReport,
+} from './report';
+export {
+  AnonymityCheck,
+  describePlace,
+  type AnonymityHit,
+  type AnonymityReport,
+  type IdentifierMatch,
+  type IdentifierMatcher,
+  type Place,
+} from './anonymity';
