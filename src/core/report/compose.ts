@@ -77,8 +77,11 @@ export const FINDINGS_IN_BRIEF_TITLE = 'Findings in brief';
 export const FINDINGS_IN_BRIEF_HEADER = ['Finding', 'Category', 'Title'] as const;
 
 /** The "Findings in brief" table (number, category, title) of the agreed findings, in order. */
-export function composeFindingsInBrief(source: ReportSource): ManagedBlock {
-  const findings = inReviewOrder(source.findings.filter(isAgreed));
+export function composeFindingsInBrief(
+  source: ReportSource,
+  options: { includeDrafts?: boolean } = {},
+): ManagedBlock {
+  const findings = inReviewOrder(options.includeDrafts ? source.findings : source.findings.filter(isAgreed));
   const blocks: ReportBlock[] =
     findings.length > 0
       ? [

@@ -15,3 +15,4 @@ export {
 export * from './library';
 export * from './record-status';
 export * from './conversation-record';
+export * from './report-export';
