@@ -149,13 +149,30 @@ export function findingsDocument(source: ReportSource, options: ExportOptions): 
 }
 
 /** The export's bytes (a .docx file), in the browser or in Node. */
-export async function exportFindingsDocx(
-  source: ReportSource,
-  options: ExportOptions,
-): Promise<Uint8Array> {
+export async function exportFindingsDocx(source: ReportSource, options: ExportOptions): Promise<Uint8Array> {
   return Packer.pack(findingsDocument(source, options), 'uint8array');
 }
 
 /** The export's file name: the review's reference code only, never a name from the case. */
 export const exportFileName = (referenceCode: string, at: Date): string =>
   `${referenceCode} findings ${at.toISOString().slice(0, 16).replace('T', ' ').replace(':', '.')}.docx`;
+
+/** Any blocks as a .docx (the panel pack's documents): numbered lists and tables as in the report. */
+export async function blocksDocx(title: string, blocks: readonly ReportBlock[]): Promise<Uint8Array> {
+  let lists = 0;
+  const list = () => ++lists;
+  const document = new Document({
+    creator: 'Case Review Workspace',
+    title,
+    numbering: {
+      config: [
+        {
+          reference: BOARD_ISSUES_LIST,
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }],
+        },
+      ],
+    },
+    sections: [{ children: blocks.flatMap((b) => toDocx(b, list)) }],
+  });
+  return Packer.pack(document, 'uint8array');
+}

@@ -5,3 +5,4 @@ export * from './compose';
 export * from './hash';
 export * from './plain-text';
 export * from './tags';
+export * from './panel-pack';

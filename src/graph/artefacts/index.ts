@@ -16,3 +16,4 @@ export * from './library';
 export * from './record-status';
 export * from './conversation-record';
 export * from './report-export';
+export * from './panel-pack';

@@ -1,0 +1,150 @@
+/**
+ * "Prepare panel pack": a folder named with the date and time in the review's library, the pack's
+ * .docx files in it, each with its details, and the folder shared read-only with the named panel
+ * members (POST .../invite, requireSignIn, never a link), as every other sharing in the product.
+ *
+ * Preparing it again makes a new folder (conflict behaviour "rename" if the name were ever taken)
+ * and never touches an earlier pack, so nothing the chair has read or commented on changes. A pack
+ * that fails before it is shared is removed, so no half-made folder is left.
+ */
+import { z } from 'zod';
+import { send } from '../client';
+import { ArtefactInputError, RecordWorkflowError, type ArtefactProblem } from './errors';
+import { expectOk, type ArtefactLibrary } from './library';
+import { toFields, type ArtefactType, type ReviewStageKey } from './metadata';
+import { checkArtefactName, containsRegisterEntry, joinPath } from './names';
+import { DriveItemSchema, startUpload, type DriveItem } from './upload';
+
+export interface PanelPackRequest {
+  /** packFolderName(referenceCode, now) from the core. */
+  folderName: string;
+  files: readonly { name: string; content: Uint8Array; type: ArtefactType }[];
+  /** The named panel members: read-only access to the folder. */
+  panel: readonly { email: string }[];
+  stage?: ReviewStageKey;
+  /** The invitation's message; by default one naming the review's reference code only. */
+  message?: string;
+}
+
+export interface PanelPack {
+  folder: DriveItem;
+  files: DriveItem[];
+  /** Who may read the pack (lower-cased emails). */
+  sharedWith: string[];
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const GrantSchema = z
+  .object({
+    id: z.string(),
+    roles: z.array(z.string()).default([]),
+    link: z.unknown().optional(),
+  })
+  .loose();
+
+export async function preparePanelPack(
+  library: ArtefactLibrary,
+  request: PanelPackRequest,
+): Promise<PanelPack> {
+  const { client, driveId, rootPath, identityRegister, referenceCode } = library.config;
+  const message = request.message ?? `The panel pack for review ${referenceCode} is ready to read.`;
+
+  const problems: ArtefactProblem[] = [];
+  for (const p of checkArtefactName(request.folderName, { folderPath: rootPath, identityRegister }))
+    problems.push({ field: 'folder', code: p.code, message: p.message });
+  for (const file of request.files)
+    for (const p of checkArtefactName(file.name, {
+      folderPath: joinPath(rootPath, request.folderName),
+      identityRegister,
+    }))
+      problems.push({ field: 'name', code: p.code, message: p.message });
+  if (request.panel.length === 0)
+    problems.push({
+      field: 'panel',
+      code: 'panel-empty',
+      message: 'Name at least one panel member to share the pack with.',
+    });
+  for (const member of request.panel)
+    if (!EMAIL.test(member.email))
+      problems.push({
+        field: 'panel',
+        code: 'email-invalid',
+        message: 'A panel member’s email address is not valid.',
+      });
+  if (identityRegister && containsRegisterEntry(message, identityRegister))
+    problems.push({
+      field: 'message',
+      code: 'message-identifies-person',
+      message:
+        'The invitation’s message contains a real name from the identity register. Use the pseudonym or role label.',
+    });
+  if (problems.length) throw new ArtefactInputError(problems);
+
+  const folder = DriveItemSchema.parse(
+    expectOk(
+      await send(client, {
+        method: 'POST',
+        url: `/drives/${driveId}/items/root/children`,
+        body: { name: request.folderName, folder: {}, '@microsoft.graph.conflictBehavior': 'rename' },
+      }),
+      'Making the panel pack’s folder',
+    ),
+  );
+  const itemUrl = (id: string) => `/drives/${driveId}/items/${id}`;
+  try {
+    const files: DriveItem[] = [];
+    for (const file of request.files) {
+      const item = await startUpload({
+        client,
+        driveId,
+        path: `${folder.name}/${file.name}`,
+        content: new Blob([file.content as BlobPart]),
+        conflictBehavior: 'fail',
+        ...library.config.upload,
+      }).done;
+      expectOk(
+        await send(client, {
+          method: 'PATCH',
+          url: `${itemUrl(item.id)}/listItem/fields`,
+          body: toFields({ crwId: globalThis.crypto.randomUUID(), type: file.type, stage: request.stage }),
+        }),
+        'Saving a panel pack document’s details',
+      );
+      files.push(item);
+    }
+
+    const emails = request.panel.map((m) => m.email.trim().toLowerCase());
+    const invited = z.object({ value: z.array(GrantSchema) }).parse(
+      expectOk(
+        await send(client, {
+          method: 'POST',
+          url: `${itemUrl(folder.id)}/invite`,
+          body: {
+            recipients: emails.map((email) => ({ email })),
+            message,
+            requireSignIn: true,
+            sendInvitation: true,
+            roles: ['read'],
+          },
+        }),
+        'Sharing the panel pack with the panel',
+      ),
+    );
+    // Only reading, only the named people: anything wider is removed and refused.
+    const wrong = invited.value.filter(
+      (g) => (g.link !== undefined && g.link !== null) || g.roles.some((r) => r !== 'read'),
+    );
+    if (wrong.length) {
+      for (const g of wrong)
+        await send(client, { method: 'DELETE', url: `${itemUrl(folder.id)}/permissions/${g.id}` });
+      throw new RecordWorkflowError(
+        'Microsoft 365 shared the pack more widely than asked; that sharing was removed. Try again or ask IT.',
+      );
+    }
+    return { folder, files, sharedWith: emails };
+  } catch (error) {
+    await send(client, { method: 'DELETE', url: itemUrl(folder.id) }).catch(() => undefined);
+    throw error;
+  }
+}
