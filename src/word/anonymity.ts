@@ -21,6 +21,25 @@ export interface IdentifierMatch {
 }
 export type IdentifierMatcher = (text: string) => readonly IdentifierMatch[];
 
+/**
+ * The core's identifier matcher (src/core/anonymity, `find(text)` giving each hit's register entry
+ * id and offsets) as the check's matcher, with each entry's pseudonym or role label as replacement.
+ * Typed by shape, so the Word gateway does not depend on where the core keeps it.
+ */
+export function matcherFromRegister(
+  matcher: { find(text: string): readonly { entryId: string; start: number; end: number }[] },
+  register: { entries: readonly { id: string; replacement: string }[] },
+): IdentifierMatcher {
+  const replacements = new Map(register.entries.map((entry) => [entry.id, entry.replacement]));
+  return (text) =>
+    // A hit is never dropped: one whose entry has no replacement here is still listed, as "[redacted]".
+    matcher.find(text).map((hit) => ({
+      start: hit.start,
+      end: hit.end,
+      replacement: replacements.get(hit.entryId) ?? '[redacted]',
+    }));
+}
+
 export type HeaderFooterType = 'Primary' | 'FirstPage' | 'EvenPages';
 export const DOCUMENT_PROPERTIES = [
   'title',

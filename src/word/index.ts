@@ -11,6 +11,7 @@ export {
 } from './report';
 export {
   AnonymityCheck,
+  matcherFromRegister,
   describePlace,
   type AnonymityHit,
   type AnonymityReport,

@@ -1,4 +1,4 @@
-import { AnonymityCheck, type IdentifierMatcher } from '../../src/word/anonymity';
+import { AnonymityCheck, matcherFromRegister, type IdentifierMatcher } from '../../src/word/anonymity';
 import { FakeDocument, fakeWordHost, PNode } from './fake-word';
 
 /** A stand-in for the core's matcher: whole words, case-sensitive, from a tiny register. */
@@ -125,5 +125,21 @@ describe('the anonymity check', () => {
     });
     expect(doc.properties.subject).toBe('Child S');
     expect((await check.check(matcher)).summary).toBe('No identifiers found.');
+  });
+});
+
+describe('the core matcher as the check’s matcher', () => {
+  it('replaces each hit by its register entry’s pseudonym or role label', () => {
+    const find = (text: string) =>
+      [...text.matchAll(/Lang/g)].map((m) => ({
+        entryId: m.index === 0 ? 'e-1' : 'e-unknown',
+        start: m.index,
+        end: m.index + 4,
+      }));
+    const adapted = matcherFromRegister({ find }, { entries: [{ id: 'e-1', replacement: 'Child S' }] });
+    expect(adapted('Lang and Lang')).toEqual([
+      { start: 0, end: 4, replacement: 'Child S' },
+      { start: 9, end: 13, replacement: '[redacted]' },
+    ]);
   });
 });
