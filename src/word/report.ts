@@ -58,6 +58,8 @@ export interface BlockReport {
 
 export interface RefreshReport {
   readonly blocks: readonly BlockReport[];
+  /** The findings stand in the document in another order than the review's (move them by hand). */
+  readonly orderDiffers: boolean;
   readonly syncs: number;
 }
 
@@ -267,21 +269,24 @@ export class WordReport {
           });
       }
 
+      const numbers = controls.items
+        .map((c) => byId.get(findingIdOfTag(c.tag) ?? '')?.number)
+        .filter((n): n is number => n !== undefined);
+      const orderDiffers = numbers.some((n, i) => i > 0 && n < numbers[i - 1]!);
+
       await syncs.sync();
       await this.rememberReadBack(context, syncs, written);
-      return { blocks: reports, syncs: syncs.count };
+      return { blocks: reports, orderDiffers, syncs: syncs.count };
     });
   }
 
   /** The author's answer for a finding marked "edited in the document". */
-  async resolveEdited(
-    source: ReportSource,
-    findingId: string,
-    choice: EditedChoice,
-  ): Promise<{ syncs: number }> {
+  async resolveEdited(source: ReportSource, tag: string, choice: EditedChoice): Promise<{ syncs: number }> {
+    const findingId = findingIdOfTag(tag);
     const finding = source.findings.find((f) => f.id === findingId);
-    if (!finding) throw new WordReportError('not-found', 'This finding is no longer in the review.');
-    const block = composeFinding(finding, source);
+    if (tag !== FINDINGS_IN_BRIEF_TAG && !finding)
+      throw new WordReportError('not-found', 'This finding is no longer in the review.');
+    const block = finding ? composeFinding(finding, source) : composeFindingsInBrief(source);
     return this.host.run(async (context) => {
       const syncs = new Syncs(context);
       const copies = context.document.contentControls.getByTag(block.tag).load('text,title');
@@ -307,7 +312,7 @@ export class WordReport {
         properties.add(name, formatStoredHash({ document: textHash(control.text), keptAgainst: block.hash }));
         if (choice === 'insert-beneath')
           insertControlAfter(control, {
-            tag: mergeCopyTag(finding.id),
+            tag: mergeCopyTag(findingId ?? 'findings-in-brief'),
             title: `${block.title}: the review's version, to merge by hand and then delete`,
             blocks: block.blocks,
           });

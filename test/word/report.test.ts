@@ -165,6 +165,8 @@ describe('refreshing', () => {
     const result = await report.refreshAll(changed);
     expect(result.syncs).toBeLessThanOrEqual(3);
     expect(doc.syncs - before).toBe(result.syncs);
+    // Finding 1 now stands after Finding 2 in the document: said, not moved.
+    expect(result.orderDiffers).toBe(true);
     const f2 = only(doc, 'crw:finding:f-2');
     expect(f2.title).toBe('Finding 1');
     expect(paragraphs(f2, doc)[0]!.text).toMatch(/^Finding 1: Pattern 2/);
@@ -173,6 +175,7 @@ describe('refreshing', () => {
     // A second refresh finds everything current.
     const again = await report.refreshAll(changed);
     expect(again.blocks.every((b) => b.state === 'up-to-date')).toBe(true);
+    expect((await report.refreshAll(twenty())).orderDiffers).toBe(false);
   });
 
   it('never overwrites a finding the author edited: flags it and offers three choices', async () => {
@@ -194,7 +197,7 @@ describe('refreshing', () => {
     expect(f3.title).toBe('Finding 3 — edited in the document');
 
     // Insert the review's version beneath to merge by hand: the author's text stays.
-    await report.resolveEdited(changed, 'f-3', 'insert-beneath');
+    await report.resolveEdited(changed, 'crw:finding:f-3', 'insert-beneath');
     expect(paragraphs(f3, doc)[3]!.text).toBe('The author’s own wording.');
     const copy = only(doc, 'crw:merge:f-3');
     expect(paragraphs(copy, doc)[0]!.text).toBe('Finding 3: A new title.');
@@ -211,7 +214,7 @@ describe('refreshing', () => {
     await report.insertAll(twenty());
     const f1 = only(doc, 'crw:finding:f-1');
     edit(paragraphs(f1, doc)[5]!, 'Edited by the author.');
-    await report.resolveEdited(twenty(), 'f-1', 'keep-document');
+    await report.resolveEdited(twenty(), 'crw:finding:f-1', 'keep-document');
     expect((await report.refreshAll(twenty())).blocks.find((b) => b.findingId === 'f-1')).toMatchObject({
       state: 'kept',
     });
@@ -237,7 +240,7 @@ describe('refreshing', () => {
       state: 'edited',
       reviewChanged: false,
     });
-    await report.resolveEdited(twenty(), 'f-1', 'take-review');
+    await report.resolveEdited(twenty(), 'crw:finding:f-1', 'take-review');
     expect(paragraphs(f1, doc)[5]!.text).toBe(
       'Health attended 38% of strategy discussions in the last quarter.',
     );
@@ -276,7 +279,9 @@ describe('refreshing', () => {
       expect(copy.title).toBe('Finding 2 — copied: keep one');
       expect(paragraphs(copy, doc)[0]!.text).toMatch(/^Finding 2: Pattern 2/);
     }
-    await expect(report.resolveEdited(changed, 'f-2', 'take-review')).rejects.toBeInstanceOf(WordReportError);
+    await expect(report.resolveEdited(changed, 'crw:finding:f-2', 'take-review')).rejects.toBeInstanceOf(
+      WordReportError,
+    );
   });
 
   it('says which agreed findings are not in the document yet', async () => {
@@ -305,6 +310,23 @@ describe('findings in brief', () => {
       rows: PNode[][];
     };
     expect(refreshed.rows.map((r) => r[0]!.text)).toEqual(['Finding', '1', '2', '3']);
+  });
+  it('is left alone when the author edited it, until they take the review’s version', async () => {
+    const { doc, report } = setUp();
+    await report.insertFindingsInBrief(twenty());
+    const table = only(doc, 'crw:findings-in-brief').children.find((b) => b.kind === 'table') as {
+      rows: PNode[][];
+    };
+    table.rows[1]![2]!.text = 'The author’s shorter title';
+    const fewer = { ...twenty(), findings: twenty().findings.slice(0, 3) };
+    const result = await report.refreshAll(fewer);
+    expect(result.blocks.find((b) => b.tag === 'crw:findings-in-brief')).toMatchObject({ state: 'edited' });
+    expect(table.rows).toHaveLength(21);
+    await report.resolveEdited(fewer, 'crw:findings-in-brief', 'take-review');
+    const refreshed = only(doc, 'crw:findings-in-brief').children.find((b) => b.kind === 'table') as {
+      rows: PNode[][];
+    };
+    expect(refreshed.rows).toHaveLength(4);
   });
 });
 
