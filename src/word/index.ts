@@ -19,3 +19,6 @@ export {
   type IdentifierMatcher,
   type Place,
 } from './anonymity';
+export { siteOfDocument, documentUrl, type DocumentSite } from './document-location';
+export { exportFindingsDocx, exportFileName, type ExportOptions } from './docx-export';
+export { panelPackFiles, type PackFile } from './panel-pack';
