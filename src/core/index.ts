@@ -30,3 +30,5 @@ export * from './review/working-days';
 export * from './review/statutory-clock';
 export * from './demo/review-from-demo';
 export * from './report';
+export * from './anonymity/identifier-matcher';
+export { parseDateOfBirth, type CalendarDate } from './anonymity/date-of-birth';

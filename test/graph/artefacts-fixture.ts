@@ -3,6 +3,7 @@
  * gateway over the product's Graph client, for the artefact tests.
  */
 import { createHash } from 'node:crypto';
+import { buildIdentifierMatcher, reviewFromDemo } from '../../src/core';
 import { createGraphClient, RoundTripCounter } from '../../src/graph/client';
 import {
   openArtefactLibrary,
@@ -14,11 +15,8 @@ import { ARTEFACTS_LIBRARY } from '../../src/graph/review-site/schema';
 import demo from '../../src/local-tenant/seed/child-s-review.json';
 import { startTestTenant, type TestTenant } from '../support/tenant';
 
-/** The identity register's strings of the demo review: the real names and identifiers. */
-export const REGISTER: readonly string[] = [
-  ...demo.family.map((f) => f.realName),
-  ...demo.otherIdentifiers.map((o) => o.value),
-];
+/** The demo review's identity register, as the guards match it. */
+export const IDENTIFIERS = buildIdentifierMatcher(reviewFromDemo(demo).identityRegister.entries);
 
 export const MiB = 1024 * 1024;
 
@@ -58,7 +56,7 @@ export async function artefactFixture(
   await provisionLists(client, site, [ARTEFACTS_LIBRARY]);
   const options = {
     referenceCode: demo.review.referenceCode,
-    identityRegister: REGISTER,
+    identifiers: IDENTIFIERS,
     upload: { sleep: noWait, ...upload },
   };
   const library = await openArtefactLibrary(client, site.siteId, options);

@@ -1,19 +1,25 @@
 import { RecordWorkflowError } from '../../src/graph/artefacts/errors';
 import { checkMetadata, fromFields, toFields } from '../../src/graph/artefacts/metadata';
-import {
-  alternativeName,
-  checkArtefactName,
-  containsRegisterEntry,
-  proposeArtefactName,
-} from '../../src/graph/artefacts/names';
+import { alternativeName, checkArtefactName, proposeArtefactName } from '../../src/graph/artefacts/names';
+import { buildIdentifierMatcher, type IdentityRegisterEntry } from '../../src/core';
 import { checkRecordMove, RECORD_MOVES } from '../../src/graph/artefacts/record-status';
 import type { RecordStatus } from '../../src/graph/artefacts/metadata';
 import { conversationLifecycle, type ConversationStatus } from '../../src/core/model/conversation';
 
 const folderPath = '/sites/CR-2026-014/ReviewArtefacts';
-const register = ['Kayleigh Brennan', 'Brennan', 'Jordan Pike', '14 Mill Lane'];
-const codes = (name: string) =>
-  checkArtefactName(name, { folderPath, identityRegister: register }).map((p) => p.code);
+const entry = (
+  id: string,
+  kind: IdentityRegisterEntry['kind'],
+  identifier: string,
+  more: Partial<IdentityRegisterEntry> = {},
+): IdentityRegisterEntry => ({ id, kind, identifier, replacement: 'a pseudonym', ...more });
+const identifiers = buildIdentifierMatcher([
+  entry('1', 'person', 'Kayleigh Brennan', { identifyingAlone: ['family name'] }),
+  entry('2', 'person', 'Jordan Pike'),
+  entry('3', 'street', '14 Mill Lane'),
+  entry('4', 'date of birth', '2 March 2019'),
+]);
+const codes = (name: string) => checkArtefactName(name, { folderPath, identifiers }).map((p) => p.code);
 
 describe('artefact names', () => {
   it('proposes names from the reference code, the type and the role label, never a person', () => {
@@ -79,23 +85,24 @@ describe('artefact names', () => {
   });
 
   it('lists every problem at once, each in plain English', () => {
-    const problems = checkArtefactName(' Kayleigh Brennan: notes?.docx', {
-      folderPath,
-      identityRegister: register,
-    });
+    const problems = checkArtefactName(' Kayleigh Brennan: notes?.docx', { folderPath, identifiers });
     expect(problems.map((p) => p.code).sort()).toEqual(
       ['name-forbidden-characters', 'name-identifies-person', 'name-leading-or-trailing-space'].sort(),
     );
     for (const p of problems) expect(p.message).toMatch(/^[A-Z].*\.$/);
   });
 
-  it('never repeats the register entry it found in its message', () => {
-    const [problem] = checkArtefactName('Notes on Jordan Pike.docx', {
-      folderPath,
-      identityRegister: register,
-    });
+  it.each([
+    ['Notes on Jordan Pike.docx', /Jordan|Pike/, 'a family member’s name'],
+    ['Visit to 14 Mill Ln.docx', /Mill|Lane|Ln/, 'a street or address'],
+    ['Born 02.03.2019.docx', /2019|03/, 'a date of birth'],
+  ])('refuses %j naming the kind of identifier, never the identifier', (name, identifier, kind) => {
+    const [problem] = checkArtefactName(name, { folderPath, identifiers });
     expect(problem!.code).toBe('name-identifies-person');
-    expect(problem!.message).not.toMatch(/Jordan|Pike/);
+    expect(problem!.message).toMatch(
+      new RegExp(`^The file name contains ${kind} from the identity register\\.`),
+    );
+    expect(problem!.message).not.toMatch(identifier);
   });
 
   it('numbers an alternative name as SharePoint does', () => {
@@ -114,12 +121,13 @@ describe('anonymity guard', () => {
     ['Brennanshire audit.docx', false],
     ['CR-2026-014 Chronology - v1.xlsx', false],
   ])('%j contains a register entry: %s', (text, expected) => {
-    expect(containsRegisterEntry(text, register)).toBe(expected);
+    expect(codes(text).includes('name-identifies-person')).toBe(expected);
   });
 
   it('matches accents and ignores one-letter entries', () => {
-    expect(containsRegisterEntry('Notes Zoë.docx', ['Zoe'])).toBe(true);
-    expect(containsRegisterEntry('Child S chronology.docx', ['S'])).toBe(false);
+    const names = buildIdentifierMatcher([entry('z', 'person', 'Zoe'), entry('s', 'other', 'S')]);
+    expect(checkArtefactName('Notes Zoë.docx', { folderPath, identifiers: names })).toHaveLength(1);
+    expect(checkArtefactName('Child S chronology.docx', { folderPath, identifiers: names })).toEqual([]);
   });
 });
 

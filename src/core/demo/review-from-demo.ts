@@ -1,6 +1,7 @@
 /**
  * Reads the shape of the fictional demo review (shared/demo/child-s-review.json) into the domain
- * model and, separately, its identity register. Family real names and other identifiers go into the
+ * model and, separately, its identity register. Family real names (with their parts: given names,
+ * family name, known-as names, which parts identify on their own) and other identifiers go into the
  * register only. The caller reads the file; this function only parses.
  *
  * What the file leaves unsaid: the review is at the findings stage; its findings are drafts; a
@@ -34,7 +35,18 @@ const DemoFile = z.object({
   leadReviewers: rows,
   reviewTeam: rows,
   caseGroup: z.array(z.looseObject({ label: text })),
-  family: z.array(z.object({ pseudonym: text, relationship: text, realName: text })),
+  family: z.array(
+    z.object({
+      pseudonym: text,
+      relationship: text,
+      realName: text,
+      // The register's name parts; the identity register's schema checks them.
+      givenNames: z.unknown().optional(),
+      familyName: z.unknown().optional(),
+      knownAs: z.unknown().optional(),
+      identifyingAlone: z.unknown().optional(),
+    }),
+  ),
   otherIdentifiers: z.array(z.object({ kind: text, value: text, replaceWith: text })),
   keyPracticeEpisodes: z.array(
     z.looseObject({ number: z.number(), factors: z.array(z.tuple([text, text])) }),
@@ -126,10 +138,14 @@ export function reviewFromDemo(json: unknown): {
     {
       referenceCode: demo.review.referenceCode,
       entries: withIds('identity', [
-        ...demo.family.map((member) => ({
+        ...demo.family.map(({ realName, pseudonym, givenNames, familyName, knownAs, identifyingAlone }) => ({
           kind: 'person',
-          identifier: member.realName,
-          replacement: member.pseudonym,
+          identifier: realName,
+          replacement: pseudonym,
+          givenNames,
+          familyName,
+          knownAs,
+          identifyingAlone,
         })),
         ...demo.otherIdentifiers.map((other) => ({
           kind: other.kind,

@@ -15,7 +15,7 @@ import { send } from '../client';
 import { ArtefactConflictError, ArtefactInputError, RecordWorkflowError } from './errors';
 import { expectOk, type Artefact, type ArtefactLibrary } from './library';
 import type { RecordStatus } from './metadata';
-import { containsRegisterEntry } from './names';
+import { describeIdentifierHits } from '../../core/anonymity/identifier-matcher';
 import { checkRecordMove } from './record-status';
 
 export interface Practitioner {
@@ -230,13 +230,12 @@ export class ConversationRecordWorkflow {
         code: 'message-too-long',
         message: `The invitation message must be ${MESSAGE_MAX} characters or fewer.`,
       });
-    const register = this.library.config.identityRegister;
-    if (register && containsRegisterEntry(message, register))
+    const hits = this.library.config.identifiers?.find(message) ?? [];
+    if (hits.length > 0)
       problems.push({
         field: 'message',
         code: 'message-identifies-person',
-        message:
-          'The invitation message contains a real name from the identity register. Invitations carry only the review’s reference code.',
+        message: `${describeIdentifierHits(hits, 'The invitation message')} Invitations carry only the review’s reference code.`,
       });
     if (problems.length) throw new ArtefactInputError(problems);
   }

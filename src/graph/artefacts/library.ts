@@ -30,13 +30,8 @@ import {
   type MetadataKey,
   type RecordStatus,
 } from './metadata';
-import {
-  alternativeName,
-  checkArtefactName,
-  containsRegisterEntry,
-  joinPath,
-  proposeArtefactName,
-} from './names';
+import { describeIdentifierHits, type IdentifierMatcher } from '../../core/anonymity/identifier-matcher';
+import { alternativeName, checkArtefactName, joinPath, proposeArtefactName } from './names';
 import {
   DriveItemSchema,
   encodeDrivePath,
@@ -84,8 +79,8 @@ export interface NewArtefact {
    */
   conflictBehavior?: ConflictBehavior;
   onProgress?: (progress: UploadProgress) => void;
-  /** Overrides the library's register strings for this check. */
-  identityRegister?: readonly string[];
+  /** Overrides the library's identifier matcher for this check. */
+  identifiers?: IdentifierMatcher;
 }
 
 export interface ArtefactFilter {
@@ -116,8 +111,11 @@ export interface ArtefactLibraryConfig {
   rootPath: string;
   /** The review's reference code, used in proposed names and sharing messages. */
   referenceCode: string;
-  /** The identity register's strings (real names...), for the anonymity guard; never stored or logged. */
-  identityRegister?: readonly string[];
+  /**
+   * The identity register's matcher (`buildIdentifierMatcher(register.entries)`), for the anonymity
+   * guard of names, details and invitations; nothing it matches is stored or logged.
+   */
+  identifiers?: IdentifierMatcher;
   /** Upload tuning and test hooks. */
   upload?: {
     fragmentSize?: number;
@@ -243,7 +241,7 @@ export class ArtefactLibrary {
 
   /** Every problem with a new artefact that can be found without the network. */
   checkNewArtefact(
-    input: Pick<NewArtefact, 'content' | 'name' | 'metadata' | 'identityRegister'>,
+    input: Pick<NewArtefact, 'content' | 'name' | 'metadata' | 'identifiers'>,
   ): ArtefactProblem[] {
     const problems: ArtefactProblem[] = [];
     const size = input.content instanceof Blob ? input.content.size : input.content.byteLength;
@@ -262,27 +260,29 @@ export class ArtefactLibrary {
       });
     for (const p of checkArtefactName(input.name, {
       folderPath: this.config.rootPath,
-      identityRegister: input.identityRegister ?? this.config.identityRegister,
+      identifiers: input.identifiers ?? this.config.identifiers,
     }))
       problems.push({ field: 'name', code: p.code, message: p.message });
     problems.push(...checkMetadata(input.metadata, 'create'));
-    problems.push(...this.checkAnonymity(input.metadata, input.identityRegister));
+    problems.push(...this.checkAnonymity(input.metadata, input.identifiers));
     return problems;
   }
 
   /** Details are shown wherever the file is listed: none may carry a real name from the register either. */
-  private checkAnonymity(metadata: object, register = this.config.identityRegister): ArtefactProblem[] {
-    if (!register) return [];
-    return Object.entries(metadata)
-      .filter(
-        ([key, value]) =>
-          key in METADATA_COLUMNS && typeof value === 'string' && containsRegisterEntry(value, register),
-      )
-      .map(([key]) => ({
-        field: `metadata.${key}`,
-        code: 'metadata-identifies-person',
-        message: `${metadataLabel(key as MetadataKey)} contains a real name from the identity register. Use the pseudonym or role label.`,
-      }));
+  private checkAnonymity(metadata: object, identifiers = this.config.identifiers): ArtefactProblem[] {
+    if (!identifiers) return [];
+    return Object.entries(metadata).flatMap(([key, value]) => {
+      if (!(key in METADATA_COLUMNS) || typeof value !== 'string') return [];
+      const hits = identifiers.find(value);
+      if (hits.length === 0) return [];
+      return [
+        {
+          field: `metadata.${key}`,
+          code: 'metadata-identifies-person',
+          message: `${describeIdentifierHits(hits, metadataLabel(key as MetadataKey))} Use the pseudonym or role label.`,
+        },
+      ];
+    });
   }
 
   /**

@@ -11,7 +11,11 @@
  * We also refuse a name ending in a full stop (Graph's drive addressing refuses it for folders,
  * Windows and the sync client for files) and, as Windows does, a reserved device name with an
  * extension ("CON.docx"), which the sync client cannot write to a PC.
+ *
+ * The anonymity rule is the core's identifier matcher (every way of writing a register entry); its
+ * refusal names the kind of identifier found, never the identifier.
  */
+import { describeIdentifierHits, type IdentifierMatcher } from '../../core/anonymity/identifier-matcher';
 
 export const FORBIDDEN_CHARACTERS = ['"', '*', ':', '<', '>', '?', '/', '\\', '|'] as const;
 export const MAX_PATH_LENGTH = 400;
@@ -48,10 +52,10 @@ export interface NameCheckContext {
    */
   folderPath: string;
   /**
-   * The identity register's strings (real names of the child and family members, addresses...).
-   * Passed in by the caller, who may read the register; they are compared and never stored or logged.
+   * The identity register's matcher (`buildIdentifierMatcher(register.entries)`), built by a caller
+   * who may read the register; names are compared with it and never stored or logged.
    */
-  identityRegister?: readonly string[];
+  identifiers?: IdentifierMatcher;
 }
 
 /** Every problem with a proposed file name; an empty list means SharePoint and the review accept it. */
@@ -100,11 +104,11 @@ export function checkArtefactName(name: string, context: NameCheckContext): Name
       } characters.`,
     });
   }
-  if (context.identityRegister && containsRegisterEntry(name, context.identityRegister)) {
+  const hits = context.identifiers?.find(name) ?? [];
+  if (hits.length > 0) {
     problems.push({
       code: 'name-identifies-person',
-      message:
-        'The file name contains a real name from the identity register. File names must never identify the child or family: use the proposed name (reference code, artefact type and role label).',
+      message: `${describeIdentifierHits(hits, 'The file name')} File names must never identify the child or family: use the proposed name (reference code, artefact type and role label).`,
     });
   }
   return problems;
@@ -124,30 +128,6 @@ function reservedReason(name: string): string | undefined {
 
 export function joinPath(folderPath: string, name: string): string {
   return `${folderPath.replace(/\/+$/, '')}/${name}`;
-}
-
-/** Lower case, accents removed, and every run of non-letters/digits made one space, for whole-word matching. */
-function normalise(s: string): string {
-  return ` ${s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
-}
-
-/**
- * The anonymity guard: true when `text` contains any register entry as whole words, ignoring case,
- * accents and punctuation ("Smith" matches "smith_notes.docx" and "J.Smith", not "Smithfield").
- * Entries of fewer than two letters are skipped: they would match initials everywhere.
- */
-export function containsRegisterEntry(text: string, identityRegister: readonly string[]): boolean {
-  const haystack = normalise(text);
-  return identityRegister.some((entry) => {
-    const needle = normalise(entry);
-    if (needle.replace(/ /g, '').length < 2) return false;
-    return haystack.includes(needle);
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

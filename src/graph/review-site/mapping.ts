@@ -354,12 +354,21 @@ export const identityRegisterEntryMapping: EntityMapping<IdentityRegisterEntry> 
     [CRW_ID]: e.id,
     IdentifierKind: e.kind,
     Identifier: e.identifier,
+    GivenNames: orNull(e.givenNames),
+    FamilyName: orNull(e.familyName),
+    KnownAs: e.knownAs?.length ? toJson(e.knownAs) : null,
+    IdentifyingAlone: e.identifyingAlone?.length ? toJson(e.identifyingAlone) : null,
   }),
+  // An entry made before the name parts (schema 1) has none: the matcher reads its identifier.
   fromFields: (f, fallbackId) => ({
     id: idOf(f, fallbackId),
     kind: f.IdentifierKind,
     identifier: f.Identifier,
     replacement: f.Title,
+    givenNames: str(f.GivenNames),
+    familyName: str(f.FamilyName),
+    knownAs: fromJson(f, 'KnownAs'),
+    identifyingAlone: fromJson(f, 'IdentifyingAlone'),
   }),
 };
 

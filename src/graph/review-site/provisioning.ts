@@ -18,6 +18,7 @@ import { PageReadError, readAllPages } from '../paging';
 import {
   BUILT_IN_COLUMNS,
   IDENTITY_REGISTER_CHANNEL,
+  IDENTITY_REGISTER_LIST,
   REGISTER_SITE_LISTS,
   REVIEW_LIST,
   REVIEW_SITE_LISTS,
@@ -424,7 +425,7 @@ export async function provisionIdentityRegister(
     return { state: 'not-a-member', channel, members, message: visibleOnlyTo(channel.displayName, members) };
   const site = options.readOnly
     ? await readOnlySite(client, siteRef)
-    : await provisionLists(client, siteRef, REGISTER_SITE_LISTS, undefined, options);
+    : await provisionLists(client, siteRef, REGISTER_SITE_LISTS, IDENTITY_REGISTER_LIST, options);
   return { state: 'available', channel, site, members };
 }
 

@@ -32,8 +32,12 @@ import { ORGANISATION_LABELS } from '../../core/model/people';
 import { METHOD_VARIANT_LABELS, REVIEW_KIND_LABELS } from '../../core/model/review';
 import { REVIEW_STAGE_LABELS } from '../../core/review/stage';
 
-/** Bumped whenever a list or column is added; recorded in the site by a marker column (see below). */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever a list or column is added; recorded in the site by a marker column (see below).
+ * 2: the identity register's name parts (GivenNames, FamilyName, KnownAs, IdentifyingAlone), and
+ * its own marker (the register lives in another site).
+ */
+export const SCHEMA_VERSION = 2;
 
 export interface ColumnSpec {
   name: string;
@@ -319,6 +323,11 @@ export const IDENTITY_REGISTER_LIST: ListSpec = {
     crwId(),
     choice('IdentifierKind', 'Kind', CHOICES.identifierKind),
     text('Identifier', 'Real name or identifier'),
+    text('GivenNames', 'Given names', { description: 'For a person: the given names, as written.' }),
+    text('FamilyName', 'Family name', { description: 'For a person: the family name.' }),
+    json('KnownAs', 'Known-as names'),
+    json('IdentifyingAlone', 'Parts that identify on their own'),
+    schemaMarkerColumn(),
   ],
 };
 

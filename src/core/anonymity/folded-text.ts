@@ -1,0 +1,244 @@
+/**
+ * Text folded for matching identifiers: one "folded" character stream in which every way of
+ * writing a letter reads the same, with each folded character's place in the original text, so
+ * that a match found in the folded stream can be highlighted or replaced in the original.
+ *
+ * Per character of the original:
+ * - compatibility forms unfolded (NFKD: full-width "Ｓ" is "S", "ﬁ" is "fi") and accents dropped;
+ * - look-alike letters of other scripts (Cyrillic "а", Greek "ο"...) replaced by the Latin letter
+ *   they imitate, from Unicode's confusables table (the `unhomoglyph` package);
+ * - lower case; "l" and "i" read alike (so do "1", capital "I" and "l" in most fonts);
+ * - in the `letters` stream, digits and symbols written for letters (0 o, 1 i/l, 3 e, 4 a, 5 s,
+ *   7 t, 8 b, @ a, $ s) read as those letters; the `plain` stream keeps them (dates need them);
+ * - every run of other characters (spaces, punctuation, underscores, hyphens, apostrophes) is one
+ *   separator, written " "; invisible format characters (zero-width space, soft hyphen) and
+ *   combining marks are dropped, so "So\u200Bphie" reads "sophie".
+ *
+ * Pure and synchronous; a character's folding is computed once and cached.
+ */
+import unhomoglyph from 'unhomoglyph';
+
+/** What a folded character was in the original. */
+export const Unit = {
+  Separator: 0,
+  /** A letter (of any script). */
+  Letter: 1,
+  /** A digit or symbol that is read as a letter in `letters` (4 for a). */
+  Substitute: 2,
+  /** Any other digit. */
+  Digit: 3,
+} as const;
+export type Unit = (typeof Unit)[keyof typeof Unit];
+
+const Case = { None: 0, Upper: 1, Lower: 2 } as const;
+type Case = (typeof Case)[keyof typeof Case];
+
+export interface FoldedText {
+  /** Digits and symbols read as letters. */
+  readonly letters: string;
+  /** Digits kept: the same length and places as `letters`. */
+  readonly plain: string;
+  /** Each folded character's first UTF-16 index in the original. */
+  readonly start: Int32Array;
+  /** Each folded character's end (exclusive) in the original, combining marks after it included. */
+  readonly end: Int32Array;
+  /** Each folded character's Unit. */
+  readonly unit: Uint8Array;
+  /** Each folded character's case in the original (for camelCase boundaries). */
+  readonly letterCase: Uint8Array;
+  /** Which original character it came from (an index of code points), so one "æ" is not two words. */
+  readonly source: Int32Array;
+}
+
+/** Read as letters: "5ophie L4ng", "$ophie", "l@ng". */
+const SUBSTITUTES: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+};
+
+/** Latin letters that neither NFKD nor the confusables table writes in plain letters. */
+const EXTRA_LATIN: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  ẞ: 'ss',
+  þ: 'th',
+  Þ: 'th',
+  ð: 'd',
+  Ð: 'd',
+  đ: 'd',
+  Đ: 'd',
+  ł: 'l',
+  Ł: 'l',
+  ø: 'o',
+  Ø: 'o',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ı: 'i',
+};
+
+const MARKS = /\p{M}/gu;
+const IGNORABLE = /^[\p{M}\p{Cf}]$/u;
+const LETTER = /^\p{L}$/u;
+const ASCII_WORD = /^[a-z]+$/;
+
+interface Folding {
+  letters: string;
+  plain: string;
+  unit: Unit;
+  letterCase: Case;
+}
+
+const IGNORED: Folding = { letters: '', plain: '', unit: Unit.Separator, letterCase: Case.None };
+const SEPARATOR: Folding = { letters: ' ', plain: ' ', unit: Unit.Separator, letterCase: Case.None };
+
+const stripMarks = (s: string) => s.normalize('NFKD').replace(MARKS, '');
+
+/** A letter's plain lower-case Latin reading, where it has one. */
+function foldLetter(ch: string): string {
+  if (/^[A-Za-z]$/.test(ch)) return ch.toLowerCase();
+  const direct = EXTRA_LATIN[ch];
+  if (direct) return direct;
+  const base = stripMarks(ch);
+  const lower = stripMarks(unhomoglyph(base)).toLowerCase();
+  if (ASCII_WORD.test(lower)) return lower;
+  // Some look-alikes are listed only in one case (Greek "τ" as a small capital): try the other.
+  const upper = stripMarks(unhomoglyph(base.toUpperCase())).toLowerCase();
+  if (ASCII_WORD.test(upper)) return upper;
+  return base.toLowerCase() || ch.toLowerCase();
+}
+
+const cache = new Map<string, Folding>();
+
+/** How one character (a code point) of the original folds. */
+function foldCharacter(ch: string): Folding {
+  const known = cache.get(ch);
+  if (known) return known;
+  let folding: Folding;
+  const compat = ch.normalize('NFKC');
+  const substitute = SUBSTITUTES[compat];
+  if (IGNORABLE.test(ch)) folding = IGNORED;
+  else if (substitute)
+    folding = { letters: substitute, plain: compat, unit: Unit.Substitute, letterCase: Case.None };
+  else if (/^[0-9]$/.test(compat))
+    folding = { letters: compat, plain: compat, unit: Unit.Digit, letterCase: Case.None };
+  else if (LETTER.test(ch)) {
+    const letters = foldLetter(ch).replace(/l/g, 'i');
+    const letterCase =
+      ch !== ch.toLowerCase() ? Case.Upper : ch !== ch.toUpperCase() ? Case.Lower : Case.None;
+    folding = { letters, plain: letters, unit: Unit.Letter, letterCase };
+  } else folding = SEPARATOR;
+  if (cache.size < 10_000) cache.set(ch, folding);
+  return folding;
+}
+
+/** Folds `text` (see the module's comment). Linear in the text's length. */
+export function foldText(text: string): FoldedText {
+  const letters: string[] = [];
+  const plain: string[] = [];
+  const capacity = text.length * 2 + 1;
+  const start = new Int32Array(capacity);
+  const end = new Int32Array(capacity);
+  const unit = new Uint8Array(capacity);
+  const letterCase = new Uint8Array(capacity);
+  const source = new Int32Array(capacity);
+  let n = 0;
+  let codePoint = 0;
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = width === 2 ? text.slice(i, i + 2) : text[i]!;
+    const f = foldCharacter(ch);
+    if (f === IGNORED) {
+      // A combining mark belongs to the letter before it: a highlight covers both.
+      if (n > 0 && unit[n - 1] !== Unit.Separator && /\p{M}/u.test(ch)) end[n - 1] = i + width;
+    } else if (f === SEPARATOR) {
+      if (n > 0 && unit[n - 1] === Unit.Separator) end[n - 1] = i + width;
+      else {
+        letters.push(' ');
+        plain.push(' ');
+        start[n] = i;
+        end[n] = i + width;
+        unit[n] = Unit.Separator;
+        source[n] = codePoint;
+        n++;
+      }
+    } else {
+      for (let k = 0; k < f.letters.length; k++) {
+        letters.push(f.letters[k]!);
+        plain.push(f.plain[k] ?? f.letters[k]!);
+        start[n] = i;
+        end[n] = i + width;
+        unit[n] = f.unit;
+        letterCase[n] = f.letterCase;
+        source[n] = codePoint;
+        n++;
+      }
+    }
+    i += width;
+    codePoint++;
+  }
+  return {
+    letters: letters.join(''),
+    plain: plain.join(''),
+    start: start.subarray(0, n),
+    end: end.subarray(0, n),
+    unit: unit.subarray(0, n),
+    letterCase: letterCase.subarray(0, n),
+    source: source.subarray(0, n),
+  };
+}
+
+/** The words of an identifier as folded letters: "O'Neill-Smith" is ["o", "neiii", "smith"]. */
+export function foldedWords(text: string): string[] {
+  return foldText(text)
+    .letters.split(' ')
+    .filter((w) => w !== '');
+}
+
+/** The folded reading of a single word or phrase, separators as one space, trimmed. */
+export const foldPhrase = (text: string): string => foldedWords(text).join(' ');
+
+const isDigitish = (u: number) => u === Unit.Substitute || u === Unit.Digit;
+
+/**
+ * A camelCase word boundary just before folded position k: "reportLang" (lower then upper) or
+ * "ONeill" (upper, then upper followed by lower).
+ */
+function camelBefore(f: FoldedText, k: number): boolean {
+  if (k <= 0 || k >= f.unit.length || f.source[k] === f.source[k - 1]) return false;
+  const before = f.letterCase[k - 1];
+  const here = f.letterCase[k];
+  if (here !== Case.Upper) return false;
+  if (before === Case.Lower) return true;
+  return before === Case.Upper && f.letterCase[k + 1] === Case.Lower && f.source[k + 1] !== f.source[k];
+}
+
+/**
+ * Whether a match may start at folded position k: after a separator or the start, at a camelCase
+ * boundary, or a letter after digits ("2026Lang"). A digit read as a letter starts a match only
+ * after a separator, so "x4ng" never yields "ang".
+ */
+export function canStart(f: FoldedText, k: number): boolean {
+  if (k === 0) return true;
+  const before = f.unit[k - 1]!;
+  if (before === Unit.Separator) return true;
+  if (f.unit[k] !== Unit.Letter) return false;
+  return isDigitish(before) || camelBefore(f, k);
+}
+
+/** Whether a match may end just before folded position e (the mirror of canStart). */
+export function canEnd(f: FoldedText, e: number): boolean {
+  if (e >= f.unit.length) return true;
+  const here = f.unit[e]!;
+  if (here === Unit.Separator) return true;
+  if (f.unit[e - 1] !== Unit.Letter) return false;
+  return isDigitish(here) || camelBefore(f, e);
+}
