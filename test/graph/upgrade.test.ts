@@ -1,7 +1,16 @@
-import { provisionReviewSite, readSiteLists, findList } from '../../src/graph/review-site/provisioning';
-import { ReviewStore } from '../../src/graph/review-site/store';
+import { buildIdentifierMatcher } from '../../src/core';
 import {
+  provisionLists,
+  provisionReviewSite,
+  readSiteLists,
+  findList,
+  resolveSite,
+} from '../../src/graph/review-site/provisioning';
+import { IdentityRegisterStore, ReviewStore } from '../../src/graph/review-site/store';
+import {
+  IDENTITY_REGISTER_LIST,
   PEOPLE_LIST,
+  REGISTER_SITE_LISTS,
   REVIEW_LIST,
   SCHEMA_VERSION,
   schemaVersionOf,
@@ -107,4 +116,81 @@ it('upgrades an older site: adds what is missing, keeps every item and value', a
   const retried = result.created.choices.length ? 0 : 1;
   expect(second.writes).toBe(retried);
   expect(again.counter.writes).toBe(retried);
+});
+
+it('upgrades an older identity register: adds the name parts, keeps every entry, and the guard still reads them', async () => {
+  const as = BUSINESS_SUPPORT;
+  const groupId = await teamIdByName(t, PARTNERSHIP_TEAM, as);
+  const siteRef = await resolveSite(connect(t, as).client, { groupId });
+  // The register list as schema 1 made it: no name parts, no marker.
+  const oldColumns = ['CrwId', 'IdentifierKind', 'Identifier'];
+  const created = await t.graph(`/sites/${siteRef.siteId}/lists`, {
+    as,
+    method: 'POST',
+    json: {
+      displayName: IDENTITY_REGISTER_LIST.displayName,
+      columns: IDENTITY_REGISTER_LIST.columns.filter((c) => oldColumns.includes(c.name)),
+      list: { template: 'genericList' },
+    },
+  });
+  expect(created.status).toBe(201);
+  const list = (await created.json()) as { id: string };
+  const rows = [
+    { Title: 'Child A', CrwId: 'entry-1', IdentifierKind: 'person', Identifier: 'Amelia Quarrington' },
+    { Title: 'the family home', CrwId: 'entry-2', IdentifierKind: 'street', Identifier: 'Foxglove Crescent' },
+  ];
+  for (const fields of rows)
+    expect(
+      (
+        await t.graph(`/sites/${siteRef.siteId}/lists/${list.id}/items`, {
+          as,
+          method: 'POST',
+          json: { fields },
+        })
+      ).status,
+    ).toBe(201);
+
+  const { client } = connect(t, as);
+  const site = await provisionLists(client, siteRef, REGISTER_SITE_LISTS, IDENTITY_REGISTER_LIST);
+  expect(site.schemaVersionBefore).toBe(0);
+  expect(site.lists.IdentityRegister!.id).toBe(list.id);
+  expect(site.created.columns.sort()).toEqual(
+    [
+      `IdentityRegister:CrwSchema${SCHEMA_VERSION}`,
+      'IdentityRegister:FamilyName',
+      'IdentityRegister:GivenNames',
+      'IdentityRegister:IdentifyingAlone',
+      'IdentityRegister:KnownAs',
+    ].sort(),
+  );
+  const { entries, problems } = await new IdentityRegisterStore(client, site).load();
+  expect(problems).toEqual([]);
+  expect(entries.map((e) => e.value)).toEqual([
+    { id: 'entry-1', kind: 'person', identifier: 'Amelia Quarrington', replacement: 'Child A' },
+    { id: 'entry-2', kind: 'street', identifier: 'Foxglove Crescent', replacement: 'the family home' },
+  ]);
+  // An entry without name parts is matched from its identifier: reversed, initial, abbreviated.
+  const matcher = buildIdentifierMatcher(entries.map((e) => e.value));
+  expect(matcher.find('Quarrington, A. - visit to Foxglove Cres.docx').map((h) => h.entryId)).toEqual([
+    'entry-1',
+    'entry-2',
+  ]);
+
+  // Name parts written now round-trip; and the list is up to date: nothing more to write.
+  const stored = entries[0]!;
+  const updated = await new IdentityRegisterStore(client, site).update(stored, {
+    ...stored.value,
+    givenNames: 'Amelia',
+    familyName: 'Quarrington',
+    knownAs: ['Millie'],
+    identifyingAlone: ['family name'],
+  });
+  expect(updated.ok && updated.item.value).toMatchObject({
+    knownAs: ['Millie'],
+    identifyingAlone: ['family name'],
+  });
+  const again = connect(t, as);
+  const second = await provisionLists(again.client, siteRef, REGISTER_SITE_LISTS, IDENTITY_REGISTER_LIST);
+  expect(second.writes).toBe(0);
+  expect(second.schemaVersionBefore).toBe(SCHEMA_VERSION);
 });

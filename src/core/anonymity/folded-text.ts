@@ -103,10 +103,12 @@ const stripMarks = (s: string) => s.normalize('NFKD').replace(MARKS, '');
 
 /** A letter's plain lower-case Latin reading, where it has one. */
 function foldLetter(ch: string): string {
-  if (/^[A-Za-z]$/.test(ch)) return ch.toLowerCase();
   const direct = EXTRA_LATIN[ch];
   if (direct) return direct;
+  // Latin letters, accented or full width, are read directly ("é" e, "Ｓ" s): the confusables
+  // table would also turn a plain "m" into "rn".
   const base = stripMarks(ch);
+  if (/^[A-Za-z]+$/.test(base)) return base.toLowerCase();
   const lower = stripMarks(unhomoglyph(base)).toLowerCase();
   if (ASCII_WORD.test(lower)) return lower;
   // Some look-alikes are listed only in one case (Greek "τ" as a small capital): try the other.

@@ -51,6 +51,19 @@ describe('reviewFromDemo', () => {
     expect(identityRegister.entries[4]).toMatchObject({ kind: 'street', replacement: 'the family home' });
   });
 
+  it('gives each family member’s name parts, the family’s surname identifying on its own', () => {
+    expect(identityRegister.entries[1]).toMatchObject({
+      kind: 'person',
+      givenNames: 'Chloe',
+      familyName: 'Lang',
+      identifyingAlone: ['family name'],
+    });
+    const people = identityRegister.entries.filter((entry) => entry.kind === 'person');
+    expect(
+      people.filter((p) => p.familyName === 'Lang' && p.identifyingAlone?.includes('family name')),
+    ).toHaveLength(3);
+  });
+
   it("links finding 3's evidence to its episodes and to agreed conversations with the practitioners", () => {
     const finding = workspace.findings[2]!;
     expect(finding.evidence.keyPracticeEpisodes).toEqual(['kpe-5', 'kpe-3']);
