@@ -86,6 +86,7 @@ const EXTRA_LATIN: Readonly<Record<string, string>> = {
 
 const MARKS = /\p{M}/gu;
 const IGNORABLE = /^[\p{M}\p{Cf}]$/u;
+const MARK = /^\p{M}$/u;
 const LETTER = /^\p{L}$/u;
 const ASCII_WORD = /^[a-z]+$/;
 
@@ -141,60 +142,105 @@ function foldCharacter(ch: string): Folding {
   return folding;
 }
 
+/** The foldings of the ASCII characters, looked up without a map. */
+const ASCII: readonly Folding[] = Array.from({ length: 128 }, (_, c) =>
+  foldCharacter(String.fromCharCode(c)),
+);
+
+/** Growable parallel arrays, one slot per folded character. */
+class Columns {
+  size = 0;
+  letters: Uint16Array;
+  plain: Uint16Array;
+  start: Int32Array;
+  end: Int32Array;
+  unit: Uint8Array;
+  letterCase: Uint8Array;
+  source: Int32Array;
+
+  constructor(capacity: number) {
+    this.letters = new Uint16Array(capacity);
+    this.plain = new Uint16Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.unit = new Uint8Array(capacity);
+    this.letterCase = new Uint8Array(capacity);
+    this.source = new Int32Array(capacity);
+  }
+
+  ensure(extra: number) {
+    if (this.size + extra <= this.letters.length) return;
+    const capacity = Math.max(this.letters.length * 2, this.size + extra);
+    const grow = <A extends Uint16Array | Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+      const b = make(capacity);
+      b.set(a);
+      return b;
+    };
+    this.letters = grow(this.letters, (n) => new Uint16Array(n));
+    this.plain = grow(this.plain, (n) => new Uint16Array(n));
+    this.start = grow(this.start, (n) => new Int32Array(n));
+    this.end = grow(this.end, (n) => new Int32Array(n));
+    this.unit = grow(this.unit, (n) => new Uint8Array(n));
+    this.letterCase = grow(this.letterCase, (n) => new Uint8Array(n));
+    this.source = grow(this.source, (n) => new Int32Array(n));
+  }
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+/**
+ * UTF-16 code units to a string, by the platform's decoder (a report has hundreds of thousands).
+ * Typed arrays are little-endian on every platform the product runs on (x86, ARM).
+ */
+export const decodeUtf16 = (units: Uint16Array): string =>
+  UTF16.decode(new Uint8Array(units.buffer, units.byteOffset, units.byteLength));
+
 /** Folds `text` (see the module's comment). Linear in the text's length. */
 export function foldText(text: string): FoldedText {
-  const letters: string[] = [];
-  const plain: string[] = [];
-  const capacity = text.length * 2 + 1;
-  const start = new Int32Array(capacity);
-  const end = new Int32Array(capacity);
-  const unit = new Uint8Array(capacity);
-  const letterCase = new Uint8Array(capacity);
-  const source = new Int32Array(capacity);
-  let n = 0;
+  const out = new Columns(text.length + 16);
   let codePoint = 0;
-  for (let i = 0; i < text.length;) {
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = width === 2 ? text.slice(i, i + 2) : text[i]!;
-    const f = foldCharacter(ch);
+  for (let i = 0; i < text.length; codePoint++) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    let f: Folding;
+    if (c < 128) f = ASCII[c]!;
+    else {
+      width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+      f = foldCharacter(text.slice(i, i + width));
+    }
+    const n = out.size;
     if (f === IGNORED) {
       // A combining mark belongs to the letter before it: a highlight covers both.
-      if (n > 0 && unit[n - 1] !== Unit.Separator && /\p{M}/u.test(ch)) end[n - 1] = i + width;
-    } else if (f === SEPARATOR) {
-      if (n > 0 && unit[n - 1] === Unit.Separator) end[n - 1] = i + width;
-      else {
-        letters.push(' ');
-        plain.push(' ');
-        start[n] = i;
-        end[n] = i + width;
-        unit[n] = Unit.Separator;
-        source[n] = codePoint;
-        n++;
-      }
+      if (n > 0 && out.unit[n - 1] !== Unit.Separator && MARK.test(text.slice(i, i + width)))
+        out.end[n - 1] = i + width;
+    } else if (f.unit === Unit.Separator && n > 0 && out.unit[n - 1] === Unit.Separator) {
+      out.end[n - 1] = i + width;
     } else {
-      for (let k = 0; k < f.letters.length; k++) {
-        letters.push(f.letters[k]!);
-        plain.push(f.plain[k] ?? f.letters[k]!);
-        start[n] = i;
-        end[n] = i + width;
-        unit[n] = f.unit;
-        letterCase[n] = f.letterCase;
-        source[n] = codePoint;
-        n++;
+      const length = f.letters.length;
+      out.ensure(length);
+      for (let k = 0; k < length; k++) {
+        const at = n + k;
+        out.letters[at] = f.letters.charCodeAt(k);
+        out.plain[at] = k < f.plain.length ? f.plain.charCodeAt(k) : f.letters.charCodeAt(k);
+        out.start[at] = i;
+        out.end[at] = i + width;
+        out.unit[at] = f.unit;
+        out.letterCase[at] = f.letterCase;
+        out.source[at] = codePoint;
       }
+      out.size = n + length;
     }
     i += width;
-    codePoint++;
   }
+  const n = out.size;
   return {
-    letters: letters.join(''),
-    plain: plain.join(''),
-    start: start.subarray(0, n),
-    end: end.subarray(0, n),
-    unit: unit.subarray(0, n),
-    letterCase: letterCase.subarray(0, n),
-    source: source.subarray(0, n),
+    letters: decodeUtf16(out.letters.subarray(0, n)),
+    plain: decodeUtf16(out.plain.subarray(0, n)),
+    start: out.start.subarray(0, n),
+    end: out.end.subarray(0, n),
+    unit: out.unit.subarray(0, n),
+    letterCase: out.letterCase.subarray(0, n),
+    source: out.source.subarray(0, n),
   };
 }
 

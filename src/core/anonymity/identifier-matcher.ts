@@ -41,7 +41,24 @@
 import type { IdentifierKind, IdentityRegisterEntry } from '../model/identity-register';
 import { englishList } from '../phrasing';
 import { dateOfBirthPattern, parseDateOfBirth } from './date-of-birth';
-import { canEnd, canStart, foldedWords, foldText, Unit, type FoldedText } from './folded-text';
+import {
+  canEnd as canEndAt,
+  canStart as canStartAt,
+  decodeUtf16,
+  foldedWords,
+  foldText,
+  Unit,
+  type FoldedText,
+} from './folded-text';
+
+// Local copies: the scan's inner loops read these on every character.
+const SEPARATOR: number = Unit.Separator;
+const LETTER: number = Unit.Letter;
+const canStart = canStartAt;
+const canEnd = canEndAt;
+
+/** Two folded characters as one number: the key the scan looks needles up by. */
+const pairKey = (a: number, b: number) => a * 65536 + b;
 
 /** How a hit matched its entry. */
 export type MatchWay =
@@ -314,14 +331,22 @@ export function buildIdentifierMatcher(
       });
   });
 
-  // Needles by their first folded letter: each word start checks only its own few.
-  const byFirst = new Map<string, Needle[]>();
+  // Needles by their first two folded characters: each word start checks only its own few. An
+  // initial may be followed by a space or, joined by camelCase ("SLang"), by the next word.
+  const byPair = new Map<number, Needle[]>();
+  const index = <T>(map: Map<number, T[]>, key: number, value: T) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(value)) list.push(value);
+    map.set(key, list);
+  };
   for (const n of needles) {
-    const first = n.words[0]![0]!;
-    const list = byFirst.get(first) ?? [];
-    list.push(n);
-    byFirst.set(first, list);
+    const text = n.words.join(' ');
+    index(byPair, pairKey(text.charCodeAt(0), text.charCodeAt(1)), n);
+    if (n.words[0]!.length === 1 && n.words.length > 1)
+      index(byPair, pairKey(text.charCodeAt(0), n.words[1]!.charCodeAt(0)), n);
   }
+  const joinedByPair = new Map<number, JoinedNeedle[]>();
+  for (const n of joined) index(joinedByPair, pairKey(n.text.charCodeAt(0), n.text.charCodeAt(1)), n);
 
   const run = (text: string, stopAtFirst: boolean): IdentifierHit[] => {
     const f = foldText(text);
@@ -336,12 +361,12 @@ export function buildIdentifierMatcher(
       });
       return stopAtFirst;
     };
-    const { letters } = f;
+    const { letters, unit } = f;
     const length = letters.length;
 
     for (let k = 0; k < length; k++) {
-      if (f.unit[k] === Unit.Separator || !canStart(f, k)) continue;
-      const candidates = byFirst.get(letters[k]!);
+      if (unit[k] === SEPARATOR || !canStart(f, k)) continue;
+      const candidates = byPair.get(pairKey(letters.charCodeAt(k), letters.charCodeAt(k + 1)));
       if (!candidates) continue;
       for (const needle of candidates) {
         const end = matchWords(f, k, needle);
@@ -351,8 +376,11 @@ export function buildIdentifierMatcher(
 
     if (joined.length) {
       const { compact, at } = compactOf(f);
-      for (const needle of joined) {
-        for (let i = compact.indexOf(needle.text); i >= 0; i = compact.indexOf(needle.text, i + 1)) {
+      for (let i = 0; i + 1 < compact.length; i++) {
+        const candidates = joinedByPair.get(pairKey(compact.charCodeAt(i), compact.charCodeAt(i + 1)));
+        if (!candidates) continue;
+        for (const needle of candidates) {
+          if (!compact.startsWith(needle.text, i)) continue;
           const from = at[i]!;
           const to = at[i + needle.text.length - 1]! + 1;
           if (!hasLetter(f, from, to)) continue;
@@ -404,13 +432,13 @@ function matchWords(f: FoldedText, k: number, needle: Needle): number {
     const word = needle.words[w]!;
     if (!letters.startsWith(word, pos)) return -1;
     for (let i = pos; i < pos + word.length; i++) {
-      if (unit[i] === Unit.Letter) realLetters++;
+      if (unit[i] === LETTER) realLetters++;
       else if (needle.strict) return -1;
     }
     pos += word.length;
     if (w === needle.words.length - 1) break;
     // Between words: a separator, or a zero-width boundary (camelCase, letters then digits).
-    if (unit[pos] === Unit.Separator) pos++;
+    if (unit[pos] === SEPARATOR) pos++;
     else if (pos >= unit.length || !canEnd(f, pos)) return -1;
   }
   if (realLetters === 0 || !canEnd(f, pos)) return -1;
@@ -418,27 +446,22 @@ function matchWords(f: FoldedText, k: number, needle: Needle): number {
 }
 
 const hasLetter = (f: FoldedText, from: number, to: number) => {
-  for (let i = from; i < to; i++) if (f.unit[i] === Unit.Letter) return true;
+  for (let i = from; i < to; i++) if (f.unit[i] === LETTER) return true;
   return false;
 };
 
 /** The letters stream without its separators, and where each character is in it. */
 function compactOf(f: FoldedText): { compact: string; at: Int32Array } {
-  const at = new Int32Array(f.letters.length);
+  const { letters, unit } = f;
+  const codes = new Uint16Array(letters.length);
+  const at = new Int32Array(letters.length);
   let n = 0;
-  const parts: string[] = [];
-  let runStart = -1;
-  for (let i = 0; i <= f.letters.length; i++) {
-    const sep = i === f.letters.length || f.unit[i] === Unit.Separator;
-    if (!sep) {
-      if (runStart < 0) runStart = i;
-      at[n++] = i;
-    } else if (runStart >= 0) {
-      parts.push(f.letters.slice(runStart, i));
-      runStart = -1;
-    }
+  for (let i = 0; i < letters.length; i++) {
+    if (unit[i] === SEPARATOR) continue;
+    codes[n] = letters.charCodeAt(i);
+    at[n++] = i;
   }
-  return { compact: parts.join(''), at: at.subarray(0, n) };
+  return { compact: decodeUtf16(codes.subarray(0, n)), at: at.subarray(0, n) };
 }
 
 /** Sorted by start; a hit inside a longer one dropped; one hit per entry and span. */
