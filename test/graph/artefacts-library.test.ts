@@ -77,6 +77,9 @@ describe('artefact details', () => {
       .updateMetadata(a, { agency: 'Visit by Ryan Mercer' })
       .catch((e: unknown) => e)) as ArtefactInputError;
     expect(named.problems.map((p) => p.code)).toEqual(['metadata-identifies-person']);
+    expect(named.problems[0]!.message).toBe(
+      'Agency contains a family member’s name from the identity register. Use the pseudonym or role label.',
+    );
     expect(named.message).not.toMatch(/Ryan|Mercer/);
     expect(f.counter.total).toBe(0);
   });
@@ -166,9 +169,16 @@ describe('the conversation record workflow', () => {
     expect(workflow.defaultMessage()).toMatch(/^CR-2026-014: /);
     const draft = await record('Team manager 1', 'person-tm1', 'conv-tm1');
     const err = await workflow
-      .send(draft, { email: 'alan.pryce@northmoor.example' }, { message: 'About Sophie Lang, please check.' })
+      .send(
+        draft,
+        { email: 'alan.pryce@northmoor.example' },
+        { message: 'About S0PHIE L4NG (born 14/5/26), please check.' },
+      )
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ArtefactInputError);
+    expect((err as ArtefactInputError).problems.map((p) => p.message)).toEqual([
+      'The invitation message contains a family member’s name and a date of birth from the identity register. Invitations carry only the review’s reference code.',
+    ]);
     expect((await workflow.grants(draft)).filter((g) => !g.inherited)).toEqual([]);
     expect((await f.library.get(draft.driveItemId)).metadata.recordStatus).toBe('draft');
   });

@@ -332,6 +332,9 @@ describe('refusing bad input before any write', () => {
       metadata: { type: 'statement' as 'other', agency: 'x'.repeat(300) },
     })) as ArtefactInputError;
     expect(err.problems.map((p) => p.field)).toEqual(['name', 'metadata.type', 'metadata.agency']);
+    expect(err.problems[0]!.message).toMatch(
+      /^The file name contains a family member’s name from the identity register\. /,
+    );
     expect(err.message).not.toMatch(/Chloe|Lang/);
   });
 

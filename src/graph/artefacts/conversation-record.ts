@@ -11,11 +11,11 @@
  * The allowed moves are in record-status.ts.
  */
 import { z } from 'zod';
+import { describeIdentifierHits } from '../../core/anonymity/identifier-matcher';
 import { send } from '../client';
 import { ArtefactConflictError, ArtefactInputError, RecordWorkflowError } from './errors';
 import { expectOk, type Artefact, type ArtefactLibrary } from './library';
 import type { RecordStatus } from './metadata';
-import { describeIdentifierHits } from '../../core/anonymity/identifier-matcher';
 import { checkRecordMove } from './record-status';
 
 export interface Practitioner {
