@@ -244,12 +244,25 @@ export function foldText(text: string): FoldedText {
   };
 }
 
-/** The words of an identifier as folded letters: "O'Neill-Smith" is ["o", "neiii", "smith"]. */
+/**
+ * The words of an identifier as folded letters: "O'Neill-Smith" is ["o", "neiii", "smith"]. A word
+ * of digits only stays digits ("14 Mill Lane" is ["14", "miii", "iane"]): a house or phone number
+ * is matched digit for digit, not as letters.
+ */
 export function foldedWords(text: string): string[] {
-  return foldText(text)
-    .letters.split(' ')
+  const f = foldText(text);
+  const plain = f.plain.split(' ');
+  return f.letters
+    .split(' ')
+    .map((word, i) => (/^[0-9]+$/.test(plain[i]!) ? plain[i]! : word))
     .filter((w) => w !== '');
 }
+
+/** Whether a folded word is digits only (matched against the `plain` stream). */
+export const isDigitWord = (word: string) => /^[0-9]+$/.test(word);
+
+/** A folded phrase with its digits read as letters: how it reads in the `letters` stream. */
+export const asLetters = (text: string) => foldText(text).letters;
 
 /** The folded reading of a single word or phrase, separators as one space, trimmed. */
 export const foldPhrase = (text: string): string => foldedWords(text).join(' ');
@@ -282,11 +295,16 @@ export function canStart(f: FoldedText, k: number): boolean {
   return isDigitish(before) || camelBefore(f, k);
 }
 
-/** Whether a match may end just before folded position e (the mirror of canStart). */
+/**
+ * Whether a match may end just before folded position e (the mirror of canStart; a capital after
+ * a digit read as a letter also ends one: "Sophi3Lang").
+ */
 export function canEnd(f: FoldedText, e: number): boolean {
   if (e >= f.unit.length) return true;
   const here = f.unit[e]!;
   if (here === Unit.Separator) return true;
-  if (f.unit[e - 1] !== Unit.Letter) return false;
+  const before = f.unit[e - 1]!;
+  if (before === Unit.Substitute) return f.letterCase[e] === Case.Upper && here === Unit.Letter;
+  if (before !== Unit.Letter) return false;
   return isDigitish(here) || camelBefore(f, e);
 }

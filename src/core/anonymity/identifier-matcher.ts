@@ -20,7 +20,9 @@
  * and the family name or a given name alone where the entry marks it identifying on its own;
  * apostrophes present or missing (O'Neill, ONeill, O Neill, O’Neill); the usual abbreviations of
  * street and place words (Close Cl, Road Rd, Street St, Avenue Ave Av, Lane Ln, Drive Dr,
- * Crescent Cres, Saint St...); a date of birth in any usual form (see date-of-birth.ts).
+ * Crescent Cres, Saint St...); a date of birth in any usual form (see date-of-birth.ts). Numbers
+ * (a house number, an NHS or phone number) are matched digit for digit and never inside a longer
+ * number.
  *
  * Words: a match is whole words, so "Langley" does not contain "Lang"; camelCase and a change
  * between letters and digits count as word boundaries ("notesLang", "Lang2026"). A name of several
@@ -45,8 +47,10 @@ import {
   canEnd as canEndAt,
   canStart as canStartAt,
   decodeUtf16,
+  asLetters,
   foldedWords,
   foldText,
+  isDigitWord,
   Unit,
   type FoldedText,
 } from './folded-text';
@@ -151,9 +155,12 @@ const FOLDED_TITLES = TITLES.map((t) => foldedWords(t)[0]!);
 interface Needle {
   entry: number;
   way: MatchWay;
-  /** Folded words, in order. */
+  /** Folded words, in order (a word of digits compared with the `plain` stream). */
   words: readonly string[];
-  letters: number;
+  /** Which words are digits only. */
+  digits: readonly boolean[];
+  /** The match must hold a real letter (not only digits read as letters): any word has letters. */
+  needsLetter: boolean;
   /** Too short to match freely: exact letters only. */
   strict: boolean;
 }
@@ -161,8 +168,14 @@ interface Needle {
 interface JoinedNeedle {
   entry: number;
   way: MatchWay;
+  /** The words joined, as the `letters` stream reads them. */
   text: string;
+  /** With digit words: the joined words with their digits, compared digit for digit. */
+  plain?: { text: string; digits: Uint8Array };
+  startsWithDigits: boolean;
+  endsWithDigits: boolean;
   anywhere: boolean;
+  needsLetter: boolean;
 }
 
 interface CompiledEntry {
@@ -255,17 +268,34 @@ export function buildIdentifierMatcher(
       }
       const strict = letters < minimum;
       if (strict) shortParts.short = true;
+      const digits = clean.map(isDigitWord);
+      const needsLetter = digits.includes(false);
       const key = `${index}|${clean.join(' ')}`;
       if (!seen.has(key)) {
         seen.add(key);
-        needles.push({ entry: index, way, words: clean, letters, strict });
+        needles.push({ entry: index, way, words: clean, digits, needsLetter, strict });
       }
       if (full && clean.length > 1 && !strict) {
-        const text = clean.join('');
+        const text = asLetters(clean.join(''));
+        const plain = digits.includes(true)
+          ? {
+              text: clean.join(''),
+              digits: Uint8Array.from(clean.flatMap((w, i) => Array.from(w, () => (digits[i] ? 1 : 0)))),
+            }
+          : undefined;
         const joinedKey = `${index}|=${text}`;
         if (!seen.has(joinedKey)) {
           seen.add(joinedKey);
-          joined.push({ entry: index, way, text, anywhere: text.length >= JOINED_ANYWHERE });
+          joined.push({
+            entry: index,
+            way,
+            text,
+            plain,
+            startsWithDigits: digits[0]!,
+            endsWithDigits: digits.at(-1)!,
+            anywhere: text.length >= JOINED_ANYWHERE,
+            needsLetter,
+          });
         }
       }
     };
@@ -340,11 +370,13 @@ export function buildIdentifierMatcher(
     map.set(key, list);
   };
   for (const n of needles) {
-    const text = n.words.join(' ');
+    // Keyed as the `letters` stream reads them (a digit as its letter), where the scan looks.
+    const text = asLetters(n.words.join(' '));
     index(byPair, pairKey(text.charCodeAt(0), text.charCodeAt(1)), n);
     if (n.words[0]!.length === 1 && n.words.length > 1)
-      index(byPair, pairKey(text.charCodeAt(0), n.words[1]!.charCodeAt(0)), n);
+      index(byPair, pairKey(text.charCodeAt(0), text.charCodeAt(2)), n);
   }
+  const joinedWithDigits = joined.some((n) => n.plain);
   const joinedByPair = new Map<number, JoinedNeedle[]>();
   for (const n of joined) index(joinedByPair, pairKey(n.text.charCodeAt(0), n.text.charCodeAt(1)), n);
 
@@ -375,16 +407,19 @@ export function buildIdentifierMatcher(
     }
 
     if (joined.length) {
-      const { compact, at } = compactOf(f);
+      const { compact, compactPlain, at } = compactOf(f, joinedWithDigits);
       for (let i = 0; i + 1 < compact.length; i++) {
         const candidates = joinedByPair.get(pairKey(compact.charCodeAt(i), compact.charCodeAt(i + 1)));
         if (!candidates) continue;
         for (const needle of candidates) {
           if (!compact.startsWith(needle.text, i)) continue;
+          if (needle.plain && !sameDigits(compactPlain, i, needle.plain)) continue;
           const from = at[i]!;
           const to = at[i + needle.text.length - 1]! + 1;
-          if (!hasLetter(f, from, to)) continue;
-          if (!needle.anywhere && !(canStart(f, from) && canEnd(f, to))) continue;
+          if (needle.needsLetter && !hasLetter(f, from, to)) continue;
+          if (needle.startsWithDigits && digitAt(f, from - 1)) continue;
+          if (needle.endsWithDigits && digitAt(f, to)) continue;
+          if (needle.needsLetter && !needle.anywhere && !(canStart(f, from) && canEnd(f, to))) continue;
           if (hit(needle.entry, needle.way, from, to)) return found;
         }
       }
@@ -425,25 +460,45 @@ export function buildIdentifierMatcher(
 
 /** The folded end of `needle` matched at folded position k, or -1. */
 function matchWords(f: FoldedText, k: number, needle: Needle): number {
-  const { letters, unit } = f;
+  const { letters, plain, unit } = f;
   let pos = k;
   let realLetters = 0;
   for (let w = 0; w < needle.words.length; w++) {
     const word = needle.words[w]!;
-    if (!letters.startsWith(word, pos)) return -1;
-    for (let i = pos; i < pos + word.length; i++) {
-      if (unit[i] === LETTER) realLetters++;
-      else if (needle.strict) return -1;
+    if (needle.digits[w]) {
+      // Digits for digits: a house number is not matched by letters.
+      if (!plain.startsWith(word, pos)) return -1;
+    } else {
+      if (!letters.startsWith(word, pos)) return -1;
+      for (let i = pos; i < pos + word.length; i++) {
+        if (unit[i] === LETTER) realLetters++;
+        else if (needle.strict) return -1;
+      }
     }
     pos += word.length;
     if (w === needle.words.length - 1) break;
     // Between words: a separator, or a zero-width boundary (camelCase, letters then digits).
     if (unit[pos] === SEPARATOR) pos++;
+    else if (needle.digits[w] && unit[pos] === LETTER)
+      continue; // "14Mill Lane"
     else if (pos >= unit.length || !canEnd(f, pos)) return -1;
   }
-  if (realLetters === 0 || !canEnd(f, pos)) return -1;
+  if ((needle.needsLetter && realLetters === 0) || !canEnd(f, pos)) return -1;
   return pos;
 }
+
+/** The digits of a joined needle are the same digits in the text (its letters already matched). */
+function sameDigits(plain: string, at: number, needle: { text: string; digits: Uint8Array }): boolean {
+  for (let j = 0; j < needle.digits.length; j++)
+    if (needle.digits[j] && plain.charCodeAt(at + j) !== needle.text.charCodeAt(j)) return false;
+  return true;
+}
+
+/** A digit (or a symbol read as a letter) at folded position i: a number there goes on. */
+const digitAt = (f: FoldedText, i: number) => {
+  const u = f.unit[i];
+  return u !== undefined && u !== SEPARATOR && u !== LETTER;
+};
 
 const hasLetter = (f: FoldedText, from: number, to: number) => {
   for (let i = from; i < to; i++) if (f.unit[i] === LETTER) return true;
@@ -451,17 +506,26 @@ const hasLetter = (f: FoldedText, from: number, to: number) => {
 };
 
 /** The letters stream without its separators, and where each character is in it. */
-function compactOf(f: FoldedText): { compact: string; at: Int32Array } {
-  const { letters, unit } = f;
+function compactOf(
+  f: FoldedText,
+  withPlain: boolean,
+): { compact: string; compactPlain: string; at: Int32Array } {
+  const { letters, plain, unit } = f;
   const codes = new Uint16Array(letters.length);
+  const plainCodes = new Uint16Array(withPlain ? letters.length : 0);
   const at = new Int32Array(letters.length);
   let n = 0;
   for (let i = 0; i < letters.length; i++) {
     if (unit[i] === SEPARATOR) continue;
     codes[n] = letters.charCodeAt(i);
+    if (withPlain) plainCodes[n] = plain.charCodeAt(i);
     at[n++] = i;
   }
-  return { compact: decodeUtf16(codes.subarray(0, n)), at: at.subarray(0, n) };
+  return {
+    compact: decodeUtf16(codes.subarray(0, n)),
+    compactPlain: withPlain ? decodeUtf16(plainCodes.subarray(0, n)) : '',
+    at: at.subarray(0, n),
+  };
 }
 
 /** Sorted by start; a hit inside a longer one dropped; one hit per entry and span. */

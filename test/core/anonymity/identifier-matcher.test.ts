@@ -40,7 +40,13 @@ function expectExactHit(entry: IdentityRegisterEntry, variant: string, way?: Ide
     start: PREFIX.length,
     end: PREFIX.length + variant.length,
   };
-  expect(hits).toContainEqual(way ? { ...expected, way } : expect.objectContaining(expected));
+  // "Mr Smith" for a Michael Robert Smith is his initials too: the same words, either way.
+  const ways = way === 'title and surname' ? [way, 'initial and surname'] : way ? [way] : undefined;
+  const matching = hits.filter(
+    (h) => h.entryId === expected.entryId && h.start === expected.start && h.end === expected.end,
+  );
+  expect(matching).toContainEqual(expect.objectContaining(expected));
+  if (ways) expect(ways).toContain(matching[0]!.way);
   expect(matcher.redact(text)).toBe(`${PREFIX}[redacted]${SUFFIX}`);
 }
 
@@ -311,6 +317,28 @@ describe('the demo register: innocent artefact names and sentences', () => {
 
   it('has no warnings: every entry is long enough to match freely', () => {
     expect(matcher.warnings).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------ numbers
+
+describe('identifiers made of digits', () => {
+  const numbers = buildIdentifierMatcher([
+    { id: 'nhs', kind: 'other', identifier: '485 777 3456', replacement: '[NHS number]' },
+    { id: 'home', kind: 'street', identifier: '14 Mill Lane', replacement: 'the family home' },
+  ]);
+  const found = (text: string) => numbers.find(text).map((h) => [h.entryId, text.slice(h.start, h.end)]);
+
+  it('matches a number digit for digit, with any separators or none', () => {
+    expect(found('NHS no. 485 777 3456.')).toEqual([['nhs', '485 777 3456']]);
+    expect(found('NHS no. 485-777-3456.')).toEqual([['nhs', '485-777-3456']]);
+    expect(found('NHS no. 4857773456.')).toEqual([['nhs', '4857773456']]);
+    expect(found('Visit to 14 Mill Ln')).toEqual([['home', '14 Mill Ln']]);
+  });
+
+  it('does not read letters as the digits of a number, nor match another number', () => {
+    expect(found('NHS no. 485 777 3457 and 485 777 34567.')).toEqual([]);
+    expect(found('Visit to IA Mill Lane, 41 Mill Lane and 114 Mill Lane')).toEqual([]);
   });
 });
 
