@@ -1,18 +1,16 @@
 /**
  * Dates of birth as people write them: "14 May 2026", "14th May 2026", "14th of May 2026",
  * "14/05/2026", "14/5/26", "14.05.2026", "14-05-2026", "2026-05-14", "May 14, 2026", "14May2026".
- * Numeric dates are read day first (the UK's order); a month-first form ("05/14/2026") is matched
- * too when the day is above 12, where it cannot be another date.
+ * Numeric dates are read day first (the UK's order). This module reads a register entry's date
+ * (the model checks entries with it); date-of-birth-pattern.ts finds the date in text.
  */
-import { foldPhrase } from './folded-text';
-
 export interface CalendarDate {
   year: number;
   month: number;
   day: number;
 }
 
-const MONTHS = [
+export const MONTHS = [
   'january',
   'february',
   'march',
@@ -28,7 +26,7 @@ const MONTHS = [
 ] as const;
 
 /** Written forms of each month: full, three letters, and "sept". */
-const monthForms = (month: number): string[] => {
+export const monthForms = (month: number): string[] => {
   const full = MONTHS[month - 1]!;
   return [...new Set([full, full.slice(0, 3), ...(month === 9 ? ['sept'] : [])])];
 };
@@ -66,35 +64,4 @@ export function parseDateOfBirth(text: string): CalendarDate | undefined {
     return month ? validDate(Number(m[3]), month, Number(m[2])) : undefined;
   }
   return undefined;
-}
-
-const alternatives = (forms: readonly string[]) =>
-  `(?:${[...forms].sort((a, b) => b.length - a.length).join('|')})`;
-
-/**
- * The regular expression source that finds `date` in a folded text's `plain` stream (where every
- * run of separators is one space and letters are folded, see folded-text.ts).
- */
-export function dateOfBirthPattern(date: CalendarDate): string {
-  const pad = (n: number) => (n < 10 ? `0?${n}` : String(n));
-  const day = pad(date.day);
-  const month = pad(date.month);
-  const yy = String(date.year % 100).padStart(2, '0');
-  const year = `(?:${date.year}|${yy})`;
-  const ordinal = `(?:${['st', 'nd', 'rd', 'th'].map(foldPhrase).join('|')})?`;
-  const of = foldPhrase('of');
-  const name = alternatives(monthForms(date.month).map(foldPhrase));
-  const gap = ' ?';
-  const forms = [
-    // 14 May 2026, 14th May 2026, 14th of May 2026, 14May2026
-    `${day}${ordinal}${gap}(?:${of} )?${name}${gap}${year}`,
-    // May 14, 2026; May 14th 2026
-    `${name}${gap}${day}${ordinal}${gap}${year}`,
-    // 14/05/2026, 14/5/26, 14.05.2026, 14-05-2026
-    `${day} ${month} ${year}`,
-    // 2026-05-14, 2026/05/14
-    `${date.year} ${month} ${day}`,
-  ];
-  if (date.day > 12) forms.push(`${month} ${day} ${year}`);
-  return `(?<![0-9])(?:${forms.join('|')})(?![0-9])`;
 }

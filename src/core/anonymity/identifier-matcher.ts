@@ -42,7 +42,8 @@
  */
 import type { IdentifierKind, IdentityRegisterEntry } from '../model/identity-register';
 import { englishList } from '../phrasing';
-import { dateOfBirthPattern, parseDateOfBirth } from './date-of-birth';
+import { parseDateOfBirth } from './date-of-birth';
+import { dateOfBirthPattern } from './date-of-birth-pattern';
 import {
   canEnd as canEndAt,
   canStart as canStartAt,
