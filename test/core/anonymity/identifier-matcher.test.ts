@@ -403,6 +403,22 @@ describe('refusals say the kind, never the identifier', () => {
         if (part.length > 2) expect(refusal.toLowerCase()).not.toContain(part.toLowerCase());
   });
 
+  it('for any generated name, says only the kind: the refusal is one fixed sentence', () => {
+    fc.assert(
+      fc.property(
+        personName.chain((p) => fc.tuple(fc.constant(p), writtenName(p), disguiseArb)),
+        ([p, [written], { how, mask }]) => {
+          const entry = personEntry('person-4', p);
+          const hits = buildIdentifierMatcher([entry]).find(`Notes ${disguise(written, how, mask)}.docx`);
+          expect(describeIdentifierHits(hits, 'The file name')).toBe(
+            'The file name contains a family member’s name from the identity register.',
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('redacts log text, leaving the rest', () => {
     expect(matcher.redact('Upload of "SOPHIE_LANG 14-05-2026.docx" failed (409).')).toBe(
       'Upload of "[redacted] [redacted].docx" failed (409).',
