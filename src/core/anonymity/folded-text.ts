@@ -48,6 +48,8 @@ export interface FoldedText {
   readonly letterCase: Uint8Array;
   /** Which original character it came from (an index of code points), so one "æ" is not two words. */
   readonly source: Int32Array;
+  /** The original text. */
+  readonly original: string;
 }
 
 /** Read as letters: "5ophie L4ng", "$ophie", "l@ng". */
@@ -241,6 +243,7 @@ export function foldText(text: string): FoldedText {
     unit: out.unit.subarray(0, n),
     letterCase: out.letterCase.subarray(0, n),
     source: out.source.subarray(0, n),
+    original: text,
   };
 }
 

@@ -164,6 +164,8 @@ interface Needle {
   needsLetter: boolean;
   /** Too short to match freely: exact letters only. */
   strict: boolean;
+  /** "Lang S": the initial after the surname, which a possessive ("Lang's") must not make. */
+  initialLast?: boolean;
 }
 
 interface JoinedNeedle {
@@ -259,7 +261,7 @@ export function buildIdentifierMatcher(
   entries.forEach((entry, index) => {
     compiled.push({ id: entry.id, kind: entry.kind });
     const shortParts = { single: false, short: false };
-    const add = (way: MatchWay, words: readonly string[], full = false) => {
+    const add = (way: MatchWay, words: readonly string[], full = false, initialLast = false) => {
       const clean = words.filter((w) => w !== '');
       const letters = clean.reduce((n, w) => n + w.length, 0);
       if (letters === 0) return;
@@ -274,7 +276,7 @@ export function buildIdentifierMatcher(
       const key = `${index}|${clean.join(' ')}`;
       if (!seen.has(key)) {
         seen.add(key);
-        needles.push({ entry: index, way, words: clean, digits, needsLetter, strict });
+        needles.push({ entry: index, way, words: clean, digits, needsLetter, strict, initialLast });
       }
       if (full && clean.length > 1 && !strict) {
         const text = asLetters(clean.join(''));
@@ -328,7 +330,7 @@ export function buildIdentifierMatcher(
           const initial = g[0]!.slice(0, 1);
           const initials = g.map((w) => w.slice(0, 1));
           add('initial and surname', [initial, ...f]);
-          add('initial and surname', [...f, initial]);
+          add('initial and surname', [...f, initial], false, true);
           add('initial and surname', [...initials, ...f]);
           add('initial and surname', [initials.join(''), ...f]);
         }
@@ -479,14 +481,20 @@ function matchWords(f: FoldedText, k: number, needle: Needle): number {
     pos += word.length;
     if (w === needle.words.length - 1) break;
     // Between words: a separator, or a zero-width boundary (camelCase, letters then digits).
-    if (unit[pos] === SEPARATOR) pos++;
-    else if (needle.digits[w] && unit[pos] === LETTER)
+    if (unit[pos] === SEPARATOR) {
+      if (needle.initialLast && w === needle.words.length - 2 && APOSTROPHE_ONLY.test(separatorAt(f, pos)))
+        return -1;
+      pos++;
+    } else if (needle.digits[w] && unit[pos] === LETTER)
       continue; // "14Mill Lane"
     else if (pos >= unit.length || !canEnd(f, pos)) return -1;
   }
   if ((needle.needsLetter && realLetters === 0) || !canEnd(f, pos)) return -1;
   return pos;
 }
+
+const APOSTROPHE_ONLY = /^['’‘ʼ`´]$/;
+const separatorAt = (f: FoldedText, pos: number) => f.original.slice(f.start[pos], f.end[pos]);
 
 /** The digits of a joined needle are the same digits in the text (its letters already matched). */
 function sameDigits(plain: string, at: number, needle: { text: string; digits: Uint8Array }): boolean {

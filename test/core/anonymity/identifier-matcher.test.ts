@@ -320,6 +320,20 @@ describe('the demo register: innocent artefact names and sentences', () => {
   });
 });
 
+describe('an initial after the surname', () => {
+  const sam = buildIdentifierMatcher([
+    { id: 'sam', kind: 'person', identifier: 'Sam Smith', replacement: 'Uncle' },
+  ]);
+
+  it('is caught in a list ("Smith, S.", "Smith S"), not in a possessive ("Smith’s")', () => {
+    expect(sam.find('Attendees: Smith, S. and Smith S').map((h) => h.way)).toEqual([
+      'initial and surname',
+      'initial and surname',
+    ]);
+    expect(sam.find("Smith's report and Smith’s letter")).toEqual([]);
+  });
+});
+
 // ------------------------------------------------------------------ numbers
 
 describe('identifiers made of digits', () => {
