@@ -8,11 +8,12 @@
  * that fails before it is shared is removed, so no half-made folder is left.
  */
 import { z } from 'zod';
+import { describeIdentifierHits } from '../../core/anonymity/identifier-matcher';
 import { send } from '../client';
 import { ArtefactInputError, RecordWorkflowError, type ArtefactProblem } from './errors';
 import { expectOk, type ArtefactLibrary } from './library';
 import { toFields, type ArtefactType, type ReviewStageKey } from './metadata';
-import { checkArtefactName, containsRegisterEntry, joinPath } from './names';
+import { checkArtefactName, joinPath } from './names';
 import { DriveItemSchema, startUpload, type DriveItem } from './upload';
 
 export interface PanelPackRequest {
@@ -47,16 +48,16 @@ export async function preparePanelPack(
   library: ArtefactLibrary,
   request: PanelPackRequest,
 ): Promise<PanelPack> {
-  const { client, driveId, rootPath, identityRegister, referenceCode } = library.config;
+  const { client, driveId, rootPath, identifiers, referenceCode } = library.config;
   const message = request.message ?? `The panel pack for review ${referenceCode} is ready to read.`;
 
   const problems: ArtefactProblem[] = [];
-  for (const p of checkArtefactName(request.folderName, { folderPath: rootPath, identityRegister }))
+  for (const p of checkArtefactName(request.folderName, { folderPath: rootPath, identifiers }))
     problems.push({ field: 'folder', code: p.code, message: p.message });
   for (const file of request.files)
     for (const p of checkArtefactName(file.name, {
       folderPath: joinPath(rootPath, request.folderName),
-      identityRegister,
+      identifiers,
     }))
       problems.push({ field: 'name', code: p.code, message: p.message });
   if (request.panel.length === 0)
@@ -72,12 +73,12 @@ export async function preparePanelPack(
         code: 'email-invalid',
         message: 'A panel member’s email address is not valid.',
       });
-  if (identityRegister && containsRegisterEntry(message, identityRegister))
+  const messageHits = identifiers?.find(message) ?? [];
+  if (messageHits.length > 0)
     problems.push({
       field: 'message',
       code: 'message-identifies-person',
-      message:
-        'The invitation’s message contains a real name from the identity register. Use the pseudonym or role label.',
+      message: `${describeIdentifierHits(messageHits, 'The invitation’s message')} Use the pseudonym or role label.`,
     });
   if (problems.length) throw new ArtefactInputError(problems);
 
