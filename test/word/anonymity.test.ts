@@ -1,5 +1,7 @@
 import { AnonymityCheck, matcherFromRegister, type IdentifierMatcher } from '../../src/word/anonymity';
 import { FakeDocument, fakeWordHost, PNode } from './fake-word';
+import { buildIdentifierMatcher, reviewFromDemo } from '../../src/core';
+import demo from '../core/demo/child-s-review.json';
 
 /** A stand-in for the core's matcher: whole words, case-sensitive, from a tiny register. */
 const register = [
@@ -141,5 +143,30 @@ describe('the core matcher as the check’s matcher', () => {
       { start: 0, end: 4, replacement: 'Child S' },
       { start: 9, end: 13, replacement: '[redacted]' },
     ]);
+  });
+});
+
+describe('the anonymity check with the core matcher and the demo register', () => {
+  it('finds the family written as people write them, in the body and the properties, and replaces each by its pseudonym', async () => {
+    const { identityRegister } = reviewFromDemo(demo);
+    const core = buildIdentifierMatcher(identityRegister.entries);
+    const doc = new FakeDocument();
+    const body = doc.body.children[0] as PNode;
+    body.text = 'Health visitor 1 saw LANG, Sophie at home on 14/05/2026; Chloé visited Alderbrook Cl.';
+    doc.properties.title = 'Overview report, Child S';
+    doc.properties.keywords = 'mercer';
+    const check = new AnonymityCheck(fakeWordHost(doc));
+    const matcher = matcherFromRegister(core, identityRegister);
+
+    const found = await check.check(matcher);
+    expect(found.hits.map((hit) => hit.replacement).sort()).toEqual(
+      ['Child S', '[date of birth]', 'the family home', 'Father'].sort(),
+    );
+    expect(found.syncs).toBeLessThanOrEqual(3);
+
+    await check.replaceAll(found.hits);
+    expect(body.text).not.toMatch(/Lang|Mercer|Alderbrook|14\/05/i);
+    expect(body.text).toContain('Child S');
+    expect((await check.check(matcher)).summary).toBe('No identifiers found.');
   });
 });
