@@ -33,7 +33,12 @@ const tenant = spawn(
   [require.resolve('tsx/cli'), path.join(root, 'src/local-tenant/main.ts'), '--seed', 'demo'],
   {
     cwd: root,
-    env: { ...process.env, LOCAL_TENANT_PORT: tenantUrl.port || '80' },
+    // The tenant answers browsers only from the pages' origin (the dev server's port, http or https).
+    env: {
+      ...process.env,
+      LOCAL_TENANT_PORT: tenantUrl.port || '80',
+      LOCAL_TENANT_ORIGINS: [`http://localhost:${port}`, `https://localhost:${port}`].join(','),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   },
 );

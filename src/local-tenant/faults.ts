@@ -1,4 +1,72 @@
+import { RE2JS } from 're2js';
 import { z } from 'zod';
+
+/** Longest path pattern a rule may have. */
+export const MAX_PATH_PATTERN_LENGTH = 200;
+
+/**
+ * Where a pattern repeats a group that itself repeats ("(a+)+", "(\\w*)*", "(x{2,})+"): the shape
+ * that backtracks catastrophically in a backtracking engine. Such rules are refused with a clear
+ * message. Matching itself uses RE2 (re2js), whose time is linear in the path whatever the pattern
+ * (no backreferences or lookaround, which it refuses), so no rule can stall the tenant.
+ */
+export function nestedQuantifierAt(pattern: string): number | undefined {
+  const groups: { quantified: boolean }[] = [{ quantified: false }];
+  let lastGroupQuantified: boolean | undefined;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    const closedGroup = lastGroupQuantified;
+    lastGroupQuantified = undefined;
+    if (c === '\\') {
+      i++;
+    } else if (c === '[') {
+      // A character class: skip to its closing bracket (a leading ']' or '^]' is a literal).
+      i++;
+      if (pattern[i] === '^') i++;
+      if (pattern[i] === ']') i++;
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+    } else if (c === '(') {
+      groups.push({ quantified: false });
+    } else if (c === ')') {
+      const inner = groups.pop();
+      if (groups.length === 0) return undefined; // unbalanced: RE2 reports it
+      lastGroupQuantified = inner!.quantified;
+    } else if (
+      c === '*' ||
+      c === '+' ||
+      c === '?' ||
+      (c === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(i)))
+    ) {
+      // "?" straight after a quantifier makes it lazy; it is not another repetition.
+      const lazy = c === '?' && /[*+?}]/.test(pattern[i - 1] ?? '');
+      if (!lazy) {
+        if (closedGroup) return i;
+        groups[groups.length - 1]!.quantified = true;
+      }
+      if (c === '{') i = pattern.indexOf('}', i);
+    }
+  }
+  return undefined;
+}
+
+/** A rule's path pattern, checked and compiled for linear-time matching (case-insensitive, as Graph's paths). */
+export function compilePathPattern(pattern: string): RE2JS {
+  if (pattern.length > MAX_PATH_PATTERN_LENGTH)
+    throw new Error(`A path pattern may have at most ${MAX_PATH_PATTERN_LENGTH} characters.`);
+  const at = nestedQuantifierAt(pattern);
+  if (at !== undefined)
+    throw new Error(
+      `The path pattern repeats a group that itself repeats (at position ${at}), which can backtrack catastrophically; write it without nested quantifiers.`,
+    );
+  try {
+    return RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+  } catch (err) {
+    throw new Error(
+      `The path pattern is not a regular expression the tenant accepts (RE2 syntax: no backreferences or lookaround): ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
+  }
+}
 
 /**
  * Fault injection, off by default. Each rule applies to requests whose method and path
@@ -7,8 +75,20 @@ import { z } from 'zod';
  */
 export const FaultRuleSchema = z
   .object({
-    /** A regular expression tested against the path below /v1.0 (e.g. "^/sites/.*\/items"). Default: every path. */
-    path: z.string().default('.*'),
+    /**
+     * A regular expression (RE2 syntax, at most 200 characters, no nested quantifiers) tested
+     * against the path below /v1.0 (e.g. "^/sites/.*\/items"). Default: every path.
+     */
+    path: z
+      .string()
+      .default('.*')
+      .superRefine((pattern, ctx) => {
+        try {
+          compilePathPattern(pattern);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        }
+      }),
     method: z.string().optional(),
     /** Probabilities in [0, 1]. */
     throttle: z.number().min(0).max(1).default(0),
@@ -54,12 +134,12 @@ function seeded(seed: number): () => number {
 
 export class FaultInjector {
   private config: FaultConfig = { rules: [] };
-  private compiled: { rule: FaultRule; re: RegExp }[] = [];
+  private compiled: { rule: FaultRule; re: RE2JS }[] = [];
   private random: () => number = Math.random;
 
   configure(input: unknown): FaultConfig {
     const config = FaultConfigSchema.parse(input);
-    const compiled = config.rules.map((rule) => ({ rule, re: new RegExp(rule.path, 'i') }));
+    const compiled = config.rules.map((rule) => ({ rule, re: compilePathPattern(rule.path) }));
     this.config = config;
     this.compiled = compiled;
     this.random = config.seed === undefined ? Math.random : seeded(config.seed);
@@ -72,7 +152,7 @@ export class FaultInjector {
 
   decide(method: string, path: string, inBatch: boolean): FaultDecision {
     const hit = this.compiled.find(
-      ({ rule, re }) => (!rule.method || rule.method.toUpperCase() === method) && re.test(path),
+      ({ rule, re }) => (!rule.method || rule.method.toUpperCase() === method) && re.matcher(path).find(),
     );
     if (!hit) return { kind: 'none', delayMs: 0 };
     const { rule } = hit;

@@ -6,6 +6,8 @@ import { startLocalTenant } from './server';
  *   LOCAL_TENANT_PORT   port (default 4000)
  *   LOCAL_TENANT_DATA   data folder (default .local-tenant)
  *   LOCAL_TENANT_FAULTS fault rules as JSON (see faults.ts); change them at run time with PUT /_local/faults
+ *   LOCAL_TENANT_ORIGINS origins of the pages allowed to call it from a browser, comma-separated
+ *                       (default http://localhost:3000,https://localhost:3000)
  *   --seed demo         seed the fictional organisation and the demo review on first start
  */
 async function main() {
@@ -17,11 +19,15 @@ async function main() {
     process.exit(2);
   }
   const faultsJson = process.env.LOCAL_TENANT_FAULTS;
+  const origins = process.env.LOCAL_TENANT_ORIGINS?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   const tenant = await startLocalTenant({
     port: Number(process.env.LOCAL_TENANT_PORT ?? 4000),
     dataDir: path.resolve(process.env.LOCAL_TENANT_DATA ?? '.local-tenant'),
     seed: seed ?? 'none',
     faults: faultsJson ? JSON.parse(faultsJson) : undefined,
+    pageOrigins: origins?.length ? origins : undefined,
   });
   console.log(`Local tenant: Microsoft Graph at ${tenant.graphBase}`);
   const stop = () => void tenant.close().then(() => process.exit(0));

@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { z } from 'zod';
 import { authenticate, findUserBySignInName, issueToken } from './auth';
 import { FaultInjector, type FaultDecision } from './faults';
+import { AccessPolicy } from './http/access';
 import { GraphError, errorBody } from './http/errors';
 import { Router } from './http/router';
 import type { RouteRequest, TenantContext, TenantRequest, TenantResponse } from './http/types';
@@ -23,6 +25,14 @@ import { seedDemo } from './seed/demo';
 
 /** Graph's own cap on a request body is larger; ours only guards the process. Upload fragments stay below 60 MiB. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** A body over the cap is read to its end (so the client reads the 413) up to this much, then the connection goes. */
+const MAX_DRAIN_BYTES = 4 * MAX_BODY_BYTES;
+/**
+ * JSON deeper than this is refused with 400 before it is parsed: OData's readers stop at 100
+ * levels (ODataMessageQuotas.MaxNestingDepth), and a recursive walk of a deeper value could
+ * exhaust the stack.
+ */
+const MAX_JSON_DEPTH = 100;
 const JSON_CONTENT_TYPE =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
@@ -37,6 +47,11 @@ export interface LocalTenantOptions {
   faults?: unknown;
   /** Clock override for tests. */
   now?: () => Date;
+  /**
+   * Origins of the pages allowed to call the tenant from a browser (default: the dev server's,
+   * http://localhost:3000 and https://localhost:3000). Requests without an Origin are always allowed.
+   */
+  pageOrigins?: string[];
 }
 
 export interface LocalTenant {
@@ -47,6 +62,8 @@ export interface LocalTenant {
   stats: RequestStats;
   /** Runs one Graph request in-process, as a part of a batch is run. */
   dispatch(req: TenantRequest, inBatch: boolean): Promise<TenantResponse>;
+  /** Lets pages served from `origin` call the tenant from a browser (tests serve pages on free ports). */
+  allowOrigin(origin: string): void;
   close(): Promise<void>;
 }
 
@@ -93,6 +110,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
   const faults = new FaultInjector();
   if (options.faults) faults.configure(options.faults);
   const stats = new RequestStats();
+  const access = new AccessPolicy(options.pageOrigins);
   const router = new Router();
   for (const register of registrars) register(router);
 
@@ -109,6 +127,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
         params,
         user,
         ctx,
+        inBatch,
         json: () => parseJsonBody(req.body),
       };
       return handler(routeReq);
@@ -139,8 +158,13 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
           body: errorBody(err, requestId, req.headers['client-request-id'], now()),
         };
       }
-      // An unexpected failure is a 500 as Graph sends it; the details stay on the server's console.
-      console.error('local tenant: unexpected error on', req.method, req.path, err);
+      // An unexpected failure is a 500 as Graph sends it; the details stay on the server's console,
+      // which names the route and the code, never the path or the message (they can hold a file or
+      // item name).
+      console.error(
+        `local tenant: unexpected error on ${req.method} ${routeName(req.path)}:`,
+        describeError(err),
+      );
       return {
         status: 500,
         headers: baseHeaders,
@@ -170,21 +194,32 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
 
   server.on('request', (req, res) => {
     void handleHttp(req, res).catch((err) => {
-      console.error('local tenant: failed to answer', err);
+      console.error('local tenant: failed to answer:', describeError(err));
       res.destroy();
     });
   });
 
   async function handleHttp(req: http.IncomingMessage, res: http.ServerResponse) {
+    // Checked before anything else, /_local included: the Host (DNS rebinding), then the Origin.
+    const refused = !access.hostAllowed(req.headers.host)
+      ? 'host'
+      : !access.originAllowed(req.headers.origin)
+        ? 'origin'
+        : undefined;
+    if (refused) {
+      req.resume();
+      send(res, refusal(AccessPolicy.refusal(refused)));
+      return;
+    }
     const url = new URL(req.url ?? '/', ctx.origin);
-    setCors(req, res);
+    if (req.headers.origin !== undefined) setCors(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
     }
-    const body = await readBody(req).catch((err: GraphError) => err);
-    if (body instanceof GraphError) {
-      send(res, err413(body));
+    const body = await readBody(req);
+    if (body === 'tooLarge') {
+      send(res, refusal(new GraphError(413, 'requestTooLarge', 'The request body is too large.')));
       return;
     }
     if (url.pathname.startsWith('/_local/')) {
@@ -241,8 +276,19 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
     res.socket?.destroy();
   }
 
-  function err413(err: GraphError): TenantResponse {
+  function refusal(err: GraphError): TenantResponse {
     return { status: err.status, body: errorBody(err, randomUUID(), undefined, now()) };
+  }
+
+  /** The route a path reaches, as registered ("/users/{id}"): names no file, item or person. */
+  function routeName(path: string): string {
+    const pre = preauthenticatedRoutes.find((r) => path.startsWith(r.prefix));
+    if (pre) return `${pre.prefix}…`;
+    try {
+      return router.match('GET', path).template;
+    } catch {
+      return '(no route)';
+    }
   }
 
   async function localRoute(method: string, pathname: string, body: Buffer): Promise<TenantResponse> {
@@ -286,7 +332,13 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
           return { status: 404, body: { error: 'Unknown local route.' } };
       }
     } catch (err) {
-      return { status: 400, body: { error: err instanceof Error ? err.message : 'Bad request.' } };
+      const message =
+        err instanceof z.ZodError
+          ? z.prettifyError(err)
+          : err instanceof Error
+            ? err.message
+            : 'Bad request.';
+      return { status: 400, body: { error: message } };
     }
   }
 
@@ -296,6 +348,10 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
   });
   const address = server.address() as AddressInfo;
   const host = options.host && options.host !== '127.0.0.1' ? options.host : 'localhost';
+  access.listening(
+    address.port,
+    options.host && !/^(0\.0\.0\.0|::)$/.test(options.host) ? options.host : undefined,
+  );
   ctx.origin = `http://${host}:${address.port}`;
   ctx.graphBase = `${ctx.origin}/v1.0`;
 
@@ -306,6 +362,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
     faults,
     stats,
     dispatch,
+    allowOrigin: (origin) => access.allowOrigin(origin),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
@@ -359,30 +416,71 @@ function lowerHeaders(h: http.IncomingHttpHeaders): Record<string, string> {
   return out;
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+/**
+ * The request body, or 'tooLarge' once a body over the cap has been read to its end: answering
+ * before the client has sent everything would reset the connection under it, and it would never
+ * see the 413. A body past MAX_DRAIN_BYTES is cut off.
+ */
+function readBody(req: http.IncomingMessage): Promise<Buffer | 'tooLarge'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let size = 0;
+    let size = Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES ? Infinity : 0;
+    let received = 0;
     req.on('data', (c: Buffer) => {
+      received += c.length;
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new GraphError(413, 'requestTooLarge', 'The request body is too large.'));
+      if (received > MAX_DRAIN_BYTES) {
         req.destroy();
         return;
       }
-      chunks.push(c);
+      if (size > MAX_BODY_BYTES) chunks.length = 0;
+      else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'tooLarge' : Buffer.concat(chunks)));
+    // Cut off (past MAX_DRAIN_BYTES) or gone: nothing will be answered.
+    req.on('close', () => resolve('tooLarge'));
     req.on('error', reject);
   });
+}
+
+/** Whether JSON text nests arrays and objects deeper than `limit` (strings are skipped). */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** An error for the log: its kind and where it was thrown, never its message (it may quote a name). */
+function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return typeof err;
+  const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  const code = (err as { code?: unknown }).code;
+  return [`${err.name}${typeof code === 'string' ? ` (${code})` : ''}`, ...frames.slice(0, 8)].join('\n');
 }
 
 /** Parses a JSON object body; Graph answers malformed JSON with 400 BadRequest. */
 export function parseJsonBody(body: Buffer): Record<string, unknown> {
   if (body.length === 0) throw new GraphError(400, 'BadRequest', 'Empty Payload. JSON content expected.');
+  const text = body.toString('utf8');
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw new GraphError(
+      400,
+      'BadRequest',
+      `The JSON payload is nested more than ${MAX_JSON_DEPTH} levels deep, beyond the limit for a request.`,
+    );
   let value: unknown;
   try {
-    value = JSON.parse(body.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw new GraphError(
       400,

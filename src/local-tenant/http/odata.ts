@@ -1,4 +1,5 @@
 import { GraphError, badRequest } from './errors';
+import { GRAPH_PROPERTIES, type GraphTypeName } from './properties';
 import type { RouteRequest, TenantResponse } from './types';
 
 /** "@odata.context" as Graph writes it, e.g. `${graphBase}/$metadata#users/$entity`. */
@@ -6,35 +7,65 @@ export const contextUrl = (req: RouteRequest, fragment: string) =>
   `${req.ctx.graphBase}/$metadata#${fragment}`;
 
 /**
- * Applies $select to one entity: Graph keeps the selected properties and the @odata annotations.
- * `alwaysKeep` names properties kept regardless (expanded navigation properties, e.g. "fields").
+ * Applies $select to one entity. Kept: the selected properties (with their own annotations,
+ * "name@odata.type"), those named in `keep` (expanded navigation properties, e.g. "fields"),
+ * "@odata.*" annotations, and the id, which Graph always returns. Other instance annotations
+ * only when selected by name ("content.downloadUrl" selects "@microsoft.graph.downloadUrl").
+ * With a `type`, a name the type does not have is Graph's 400.
  */
+export function applySelect<T extends object>(
+  entity: T,
+  $select: string | null | undefined,
+  options: { keep?: string[]; type?: GraphTypeName } = {},
+): Partial<T> {
+  const terms = selectTerms($select, options.type);
+  if (!terms) return entity;
+  const wanted = new Set([...terms, ...(options.keep ?? [])].map((s) => s.toLowerCase()));
+  if (wanted.has('*')) return entity;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(entity)) {
+    const lower = k.toLowerCase();
+    const owner = lower.split('@')[0]!;
+    if (lower.startsWith('@odata.') || wanted.has(lower) || (owner !== '' && wanted.has(owner))) out[k] = v;
+    else if (lower === '@microsoft.graph.downloadurl' && wanted.has('content.downloadurl')) out[k] = v;
+  }
+  if ('id' in entity) out.id = (entity as { id: unknown }).id;
+  return out as Partial<T>;
+}
+
+/**
+ * The names a $select lists (undefined: none given). With a type, each must be one of its
+ * properties ("*", instance annotations and qualified names such as "content.downloadUrl" pass).
+ */
+export function selectTerms($select: string | null | undefined, type?: GraphTypeName): string[] | undefined {
+  if (!$select) return undefined;
+  const terms = $select
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (type) {
+    const known = new Set<string>(GRAPH_PROPERTIES[type].map((p) => p.toLowerCase()));
+    for (const term of terms)
+      if (term !== '*' && !term.includes('.') && !term.startsWith('@') && !known.has(term.toLowerCase()))
+        throw unknownProperty(term, type);
+  }
+  return terms;
+}
+
+/** Graph's answer to a $select or $expand naming a property the type does not have. */
+export const unknownProperty = (name: string, type: string) =>
+  badRequest(
+    `Parsing OData Select and Expand failed: Could not find a property named '${name}' on type '${type.includes('.') ? type : `microsoft.graph.${type}`}'.`,
+    'BadRequest',
+  );
+
+/** $select from the request's query, applied to one entity (see applySelect). */
 export function select<T extends object>(
   req: RouteRequest,
   entity: T,
-  alwaysKeep: string[] = [],
+  options: { keep?: string[]; type?: GraphTypeName } = {},
 ): Partial<T> {
-  return selectProperties(entity, req.query.get('$select'), alwaysKeep);
-}
-
-/** $select on one object, from the option's text (null: everything). */
-export function selectProperties<T extends object>(
-  entity: T,
-  $select: string | null | undefined,
-  alwaysKeep: string[] = [],
-): Partial<T> {
-  if (!$select) return entity;
-  const wanted = new Set(
-    [...$select.split(','), ...alwaysKeep].map((s) => s.trim().toLowerCase()).filter(Boolean),
-  );
-  if (wanted.has('*')) return entity;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(entity))
-    if (k.startsWith('@') || wanted.has(k.toLowerCase()) || wanted.has(k.split('@')[0]!.toLowerCase()))
-      out[k] = v;
-  // Graph always returns the id of an entity, selected or not.
-  if ('id' in entity) out.id = (entity as { id: unknown }).id;
-  return out as Partial<T>;
+  return applySelect(entity, req.query.get('$select'), options);
 }
 
 export function entityResponse(
@@ -42,56 +73,102 @@ export function entityResponse(
   fragment: string,
   entity: object,
   status = 200,
+  type?: GraphTypeName,
 ): TenantResponse {
-  return { status, body: { '@odata.context': contextUrl(req, fragment), ...select(req, entity) } };
+  return { status, body: { '@odata.context': contextUrl(req, fragment), ...select(req, entity, { type }) } };
 }
 
 /**
- * A page of a collection with Graph's server-driven paging: `$top` (1..maxTop) and an opaque
- * `$skiptoken` in `@odata.nextLink`, which repeats the caller's other query options.
- * Above maxTop the page is capped, unless `tooLarge` gives the error the API sends instead.
+ * `$top` as OData reads it: a non-negative decimal integer ("0x10", "1e2", "5.0", "" are 400).
+ * `code` is the error code the API in question sends.
+ */
+export function parseTop(text: string | null, code = 'BadRequest'): number | undefined {
+  if (text === null) return undefined;
+  if (!/^\d{1,9}$/.test(text))
+    throw badRequest(
+      `Invalid value '${text}' for $top query option found. The $top query option requires a non-negative integer value.`,
+      code,
+    );
+  return Number(text);
+}
+
+/** How a collection addresses its next page in `@odata.nextLink`. */
+export type PageAddressing =
+  /** Directory and list APIs: an opaque `$skiptoken`, option names written literally ("?$top=5&$skiptoken=..."). */
+  | 'skiptoken'
+  /** SharePoint-backed drives: a `$skiptoken` holding SharePoint's paging position, the query percent-encoded. */
+  | 'sharepoint'
+  /** Outlook: `$skip=N` ("@odata.nextLink": ".../me/calendar/events?$skip=10": microsoft-graph-docs issue #4282). */
+  | 'skip';
+
+export interface PageOptions {
+  defaultTop: number;
+  maxTop: number;
+  /** The smallest $top the API takes (0 or 1). Default 0. */
+  minTop?: number;
+  /** Above maxTop the page is capped, unless this gives the error the API sends instead. */
+  tooLarge?: (top: number) => GraphError;
+  /** Error code for an invalid $top, $skip or $skiptoken. Default 'BadRequest'. */
+  errorCode?: string;
+  addressing?: PageAddressing;
+  /** $select applied to each value (keep: expanded navigation properties); false when the values are already shaped. */
+  select?: { keep?: string[]; type?: GraphTypeName } | false;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The one pager: a page of a collection with Graph's server-driven paging, `$top` (minTop..maxTop),
+ * `$count=true`, and `@odata.nextLink` repeating the caller's other query options.
  */
 export function pagedResponse(
   req: RouteRequest,
   fragment: string,
   items: object[],
-  opts: {
-    defaultTop: number;
-    maxTop: number;
-    tooLarge?: (top: number) => GraphError;
-    /** Properties kept whatever $select says (expanded navigation properties). */
-    alwaysKeep?: string[];
-  },
+  opts: PageOptions,
 ): TenantResponse {
-  const topParam = req.query.get('$top');
-  let top = opts.defaultTop;
-  if (topParam !== null) {
-    top = Number(topParam);
-    if (topParam.trim() === '' || !Number.isInteger(top) || top < 0)
-      throw badRequest(`Invalid value '${topParam}' for $top query option.`, 'BadRequest');
-    if (top > opts.maxTop && opts.tooLarge) throw opts.tooLarge(top);
-    top = Math.min(top, opts.maxTop);
-  }
-  const skipToken = req.query.get('$skiptoken');
-  const skip = skipToken ? decodeSkipToken(skipToken) : 0;
+  const code = opts.errorCode ?? 'BadRequest';
+  const addressing = opts.addressing ?? 'skiptoken';
+  const selectOptions = opts.select === false ? undefined : (opts.select ?? {});
+  // Checked even when the page is empty: a wrong name is an error whatever the data.
+  if (selectOptions) selectTerms(req.query.get('$select'), selectOptions.type);
+  let top = parseTop(req.query.get('$top'), code) ?? opts.defaultTop;
+  if (top < (opts.minTop ?? 0)) throw badRequest(`Invalid value '${top}' for $top query option found.`, code);
+  if (top > opts.maxTop && opts.tooLarge) throw opts.tooLarge(top);
+  top = Math.min(top, opts.maxTop);
+  const skip = pagePosition(req, addressing, code);
   const page = items.slice(skip, skip + top);
-  const body: Record<string, unknown> = {
-    '@odata.context': contextUrl(req, fragment),
-    value: page.map((e) => select(req, e, opts.alwaysKeep)),
-  };
+  const body: Record<string, unknown> = { '@odata.context': contextUrl(req, fragment) };
   if (req.query.get('$count') === 'true') body['@odata.count'] = items.length;
   if (top > 0 && skip + top < items.length) {
     const next = new URLSearchParams(req.query);
-    next.set('$skiptoken', Buffer.from(`skip:${skip + top}`).toString('base64url'));
-    // Graph writes the option names literally: ?$top=5&$skiptoken=... ('$' is valid in a query).
-    body['@odata.nextLink'] = `${req.ctx.graphBase}${req.path}?${next.toString().replace(/%24/g, '$')}`;
+    if (addressing === 'skip') next.set('$skip', String(skip + top));
+    else
+      next.set(
+        '$skiptoken',
+        Buffer.from(`${SKIP_TOKEN_PREFIX[addressing]}${skip + top}`).toString('base64url'),
+      );
+    const query = addressing === 'sharepoint' ? next.toString() : next.toString().replace(/%24/g, '$');
+    body['@odata.nextLink'] = `${req.ctx.graphBase}${req.path}?${query}`;
   }
-  return { status: 200, body };
+  body.value = selectOptions ? page.map((e) => select(req, e, selectOptions)) : page;
+  return { status: 200, ...(opts.headers ? { headers: opts.headers } : {}), body };
 }
 
-function decodeSkipToken(token: string): number {
-  const m = /^skip:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  if (!m) throw badRequest('The $skiptoken is invalid or has expired.', 'BadRequest');
+const SKIP_TOKEN_PREFIX = { skiptoken: 'skip:', sharepoint: 'Paged=TRUE&p_ID=' } as const;
+
+function pagePosition(req: RouteRequest, addressing: PageAddressing, code: string): number {
+  if (addressing === 'skip') {
+    const text = req.query.get('$skip');
+    if (text === null) return 0;
+    if (!/^\d{1,9}$/.test(text)) throw badRequest(`Invalid value '${text}' for $skip query option.`, code);
+    return Number(text);
+  }
+  const token = req.query.get('$skiptoken');
+  if (!token) return 0;
+  const prefix = SKIP_TOKEN_PREFIX[addressing];
+  const decoded = Buffer.from(token, 'base64url').toString('utf8');
+  const m = decoded.startsWith(prefix) ? /^(\d+)$/.exec(decoded.slice(prefix.length)) : null;
+  if (!m) throw badRequest('The $skiptoken is invalid or has expired.', code);
   return Number(m[1]);
 }
 
@@ -342,10 +419,12 @@ export function evaluateFilter(expr: FilterExpression, resolve: (path: string[])
 // ---------------------------------------------------------------------------------------------
 
 export interface ExpandOption {
-  /** The navigation property, as written (e.g. "fields"). */
+  /** The navigation property, as the resource names it (e.g. "fields"). */
   name: string;
   /** Nested $select, e.g. fields($select=Title,Color) (Graph also accepts "select=" without $). */
   select?: string;
+  /** Nested $expand, e.g. listItem($expand=fields($select=Title)). */
+  expand?: ExpandOption[];
 }
 
 /** Splits on `sep` outside parentheses (OData's nested options: "fields($select=a,b),columns"). */
@@ -367,32 +446,34 @@ export function splitTopLevel(text: string, sep: string): string[] {
 }
 
 /**
- * Parses $expand ("fields($select=Title,Color),columns"). `allowed` lists the navigation
- * properties of the resource; another name is the 400 Graph sends for an unknown property.
+ * The one $expand parser: "fields($select=Title,Color),columns", "listItem($expand=fields($select=Title))".
+ * `allowed` lists the resource's navigation properties (with, for each, those it can expand in
+ * turn); another name is the 400 Graph sends for an unknown property.
  */
-export function parseExpand(text: string | null, allowed: string[], typeName: string): ExpandOption[] {
+export function parseExpand(
+  text: string | null | undefined,
+  allowed: string[] | Record<string, string[]>,
+  typeName: string,
+): ExpandOption[] {
   if (!text) return [];
+  const navigation: Record<string, string[]> = Array.isArray(allowed)
+    ? Object.fromEntries(allowed.map((a) => [a, []]))
+    : allowed;
   return splitTopLevel(text, ',').map((part) => {
-    const m = /^([A-Za-z_][\w]*)\s*(?:\((.*)\))?$/s.exec(part);
-    const parseError = () =>
-      badRequest(
+    const m = /^([A-Za-z_]\w*)\s*(?:\((.*)\))?$/s.exec(part);
+    if (!m)
+      throw badRequest(
         `Parsing OData Select and Expand failed: Term '${part}' is not valid in a $select or $expand expression.`,
         'BadRequest',
       );
-    if (!m) throw parseError();
-    const name = m[1]!;
-    if (!allowed.some((a) => a.toLowerCase() === name.toLowerCase()))
-      throw badRequest(
-        `Parsing OData Select and Expand failed: Could not find a property named '${name}' on type '${typeName}'.`,
-        'BadRequest',
-      );
+    const name = Object.keys(navigation).find((a) => a.toLowerCase() === m[1]!.toLowerCase());
+    if (!name) throw unknownProperty(m[1]!, typeName);
     const option: ExpandOption = { name };
-    if (m[2] !== undefined) {
-      for (const opt of splitTopLevel(m[2], ';')) {
-        const om = /^\$?select\s*=\s*(.*)$/is.exec(opt);
-        if (!om) throw parseError();
-        option.select = om[1]!.trim();
-      }
+    for (const opt of m[2] ? splitTopLevel(m[2], ';') : []) {
+      const om = /^\$?(select|expand)\s*=\s*(.*)$/is.exec(opt);
+      if (!om) throw badRequest(`The query option '${opt}' is not supported inside $expand.`, 'BadRequest');
+      if (om[1]!.toLowerCase() === 'select') option.select = om[2]!.trim();
+      else option.expand = parseExpand(om[2]!.trim(), navigation[name] ?? [], name);
     }
     return option;
   });

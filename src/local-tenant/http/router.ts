@@ -1,6 +1,18 @@
 import { GraphError } from './errors';
 import type { RouteHandler } from './types';
 
+/**
+ * A percent-encoded path segment, decoded; a malformed escape ("%E0%A4%A", "%ZZ") is the 400 a
+ * front end answers for an invalid URL, never a failure of the server.
+ */
+export function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new GraphError(400, 'BadRequest', 'The request URL is not valid: a percent-encoding is malformed.');
+  }
+}
+
 interface Route {
   method: string;
   pattern: RegExp;
@@ -51,9 +63,8 @@ export class Router {
       pathMatched = true;
       if (route.method !== method) continue;
       const params: Record<string, string> = {};
-      route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1] ?? '')));
-      for (const [k, v] of Object.entries(m.groups ?? {}))
-        if (v !== undefined) params[k] = decodeURIComponent(v);
+      route.names.forEach((name, i) => (params[name] = decodeSegment(m[i + 1] ?? '')));
+      for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) params[k] = decodeSegment(v);
       return { handler: route.handler, params, template: route.template };
     }
     if (pathMatched)

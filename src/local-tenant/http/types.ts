@@ -36,6 +36,8 @@ export interface RouteRequest extends TenantRequest {
   /** The signed-in user (every Graph route requires one). */
   user: DirectoryUser;
   ctx: TenantContext;
+  /** True for a part of a JSON batch (a batch inside one is refused, at any depth). */
+  inBatch: boolean;
   /** The body parsed as a JSON object; throws 400 as Graph does when malformed. */
   json(): Record<string, unknown>;
 }

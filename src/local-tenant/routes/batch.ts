@@ -39,6 +39,34 @@ interface PartResponse {
 
 const invalidBatch = (message: string) => badRequest(message, 'BadRequest');
 
+/**
+ * Whether a part's url reaches $batch once it is read as a server reads it: percent-escapes
+ * decoded (also twice-encoded ones), dot segments and backslashes resolved, whitespace a URL parser
+ * drops removed, with or without a version or origin ("/$batch/", "/./$batch", "/me/../$batch",
+ * "/%24batch", "/v1.0/$batch", "https://graph.microsoft.com/v1.0/$batch").
+ */
+export function addressesBatch(url: string): boolean {
+  let text = url;
+  for (let i = 0; i < 4; i++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(text);
+    } catch {
+      break;
+    }
+    if (decoded === text) break;
+    text = decoded;
+  }
+  let pathname: string;
+  try {
+    const absolute = /^[a-z][a-z0-9+.-]*:/i.test(text);
+    pathname = new URL(absolute ? text : `/${text.replace(/^[\\/]+/, '')}`, 'http://batch.invalid').pathname;
+  } catch {
+    return false;
+  }
+  return /^(?:\/+(?:v1\.0|beta))?\/+(?:\$|%24)batch\/*$/i.test(pathname);
+}
+
 function parseParts(input: Record<string, unknown>): Part[] {
   const requests = input.requests;
   if (!Array.isArray(requests))
@@ -61,7 +89,7 @@ function parseParts(input: Record<string, unknown>): Part[] {
     if (typeof r.method !== 'string' || !METHODS.has(r.method.toUpperCase()))
       throw invalidBatch(`Request id : ${r.id} has an invalid or missing method.`);
     if (typeof r.url !== 'string' || !r.url) throw invalidBatch(`Request id : ${r.id} has no url.`);
-    if (/^\/?\$batch(\?|$)/i.test(r.url))
+    if (addressesBatch(r.url))
       throw invalidBatch(`Request id : ${r.id}: a batch cannot contain another batch.`);
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(r.url) || r.url.startsWith('//'))
       throw invalidBatch(`Request id : ${r.id}: the url must be relative to the Graph version, e.g. "/me".`);
@@ -151,6 +179,9 @@ async function partResponse(id: string, res: TenantResponse): Promise<PartRespon
 
 export function registerBatchRoutes(router: Router): void {
   router.add('POST', '/$batch', async (req) => {
+    // Whatever spelling reached this route from inside a batch, nesting stops here: a batch of
+    // batches multiplies the work by 20 at each level and would stall the tenant.
+    if (req.inBatch) throw invalidBatch('A batch cannot contain another batch.');
     const parts = parseParts(req.json());
     const results = new Map<string, Promise<PartResponse>>();
     const run = (part: Part): Promise<PartResponse> => {

@@ -120,7 +120,7 @@ function eventResponse(
     headers: appliedPreferences(req),
     body: {
       '@odata.context': contextUrl(req, `users('${owner.id}')/events/$entity`),
-      ...select(req, eventJson(req, ev, zone)),
+      ...select(req, eventJson(req, ev, zone), { type: 'event' }),
     },
   };
 }
@@ -159,7 +159,7 @@ function eventFilter(expression: string): (ev: StoredEvent) => boolean {
       );
     if (!m) throw invalidFilter();
     const field = m[1]!.toLowerCase();
-    const get = FIELDS[field];
+    const get = Object.hasOwn(FIELDS, field) ? FIELDS[field] : undefined;
     if (!get) throw invalidFilter();
     let literal: string | number | boolean =
       m[3] !== undefined
@@ -197,7 +197,7 @@ function eventFilter(expression: string): (ev: StoredEvent) => boolean {
 function eventOrder(expression: string): (a: StoredEvent, b: StoredEvent) => number {
   const keys = expression.split(',').map((part) => {
     const m = /^\s*([\w/]+)(?:\s+(asc|desc))?\s*$/i.exec(part);
-    const get = m ? FIELDS[m[1]!.toLowerCase()] : undefined;
+    const get = m && Object.hasOwn(FIELDS, m[1]!.toLowerCase()) ? FIELDS[m[1]!.toLowerCase()] : undefined;
     if (!m || !get) throw badRequest(`Invalid $orderby expression '${part.trim()}'.`, 'BadRequest');
     return { get, dir: m[2]?.toLowerCase() === 'desc' ? -1 : 1 };
   });
@@ -223,32 +223,6 @@ function queryEvents(
   if (orderby) out = [...out].sort(eventOrder(orderby));
   else if (defaultOrder) out = [...out].sort(defaultOrder);
   return out;
-}
-
-/**
- * /me/events pages with $top (default 10) and $skip in @odata.nextLink, as Outlook does
- * ("@odata.nextLink": ".../me/calendar/events?$skip=10": microsoft-graph-docs issue #4282).
- */
-function skipPaged(req: RouteRequest, fragment: string, items: Record<string, unknown>[]): TenantResponse {
-  const topParam = req.query.get('$top');
-  const skipParam = req.query.get('$skip');
-  const top = topParam === null ? 10 : Number(topParam);
-  const skip = skipParam === null ? 0 : Number(skipParam);
-  if (!Number.isInteger(top) || top < 1 || top > 1000)
-    throw badRequest(`Invalid value '${topParam}' for $top query option.`, 'ErrorInvalidUrlQuery');
-  if (!Number.isInteger(skip) || skip < 0)
-    throw badRequest(`Invalid value '${skipParam}' for $skip query option.`, 'ErrorInvalidUrlQuery');
-  const body: Record<string, unknown> = {
-    '@odata.context': contextUrl(req, fragment),
-    value: items.slice(skip, skip + top).map((e) => select(req, e)),
-  };
-  if (skip + top < items.length) {
-    const next = new URLSearchParams(req.query);
-    next.set('$skip', String(skip + top));
-    // Graph writes the option names plainly: "?$top=2&$skip=2".
-    body['@odata.nextLink'] = `${req.ctx.graphBase}${req.path}?${next.toString().replace(/%24/g, '$')}`;
-  }
-  return { status: 200, headers: appliedPreferences(req), body };
 }
 
 function queryParam(req: RouteRequest, name: string): string | null {
@@ -287,10 +261,22 @@ function listEvents(req: RouteRequest): TenantResponse {
   const owner = mailboxOwner(req);
   const zone = responseZone(req);
   const events = queryEvents(req, req.ctx.store.list<StoredEvent>(EVENT_KIND, owner.id));
-  return skipPaged(
+  // Outlook pages /me/events with $skip in @odata.nextLink, not a $skiptoken
+  // ("@odata.nextLink": ".../me/calendar/events?$skip=10": microsoft-graph-docs issue #4282).
+  return pagedResponse(
     req,
     `users('${owner.id}')/events`,
     events.map((ev) => eventJson(req, ev, zone)),
+    {
+      defaultTop: 10,
+      maxTop: 1000,
+      minTop: 1,
+      tooLarge: (top) => badRequest(`Invalid value '${top}' for $top query option.`, 'ErrorInvalidUrlQuery'),
+      errorCode: 'ErrorInvalidUrlQuery',
+      addressing: 'skip',
+      select: { type: 'event' },
+      headers: appliedPreferences(req),
+    },
   );
 }
 
@@ -520,11 +506,12 @@ function calendarView(req: RouteRequest): TenantResponse {
     if ($select.includes('onlinemeeting') && !$select.includes('isonlinemeeting')) json.onlineMeeting = null;
     return json;
   });
-  const res = pagedResponse(req, `users('${owner.id}')/calendarView`, items, {
+  return pagedResponse(req, `users('${owner.id}')/calendarView`, items, {
     defaultTop: 10,
     maxTop: 1000,
+    select: { type: 'event' },
+    headers: appliedPreferences(req),
   });
-  return { ...res, headers: { ...res.headers, ...appliedPreferences(req) } };
 }
 
 export function registerCalendarRoutes(router: Router): void {

@@ -187,7 +187,13 @@ function listUsers(req: RouteRequest): TenantResponse {
     req,
     'users',
     users.map((u) => userJson(u, req)),
-    { defaultTop: 100, maxTop: MAX_USERS_PAGE, tooLarge: (n) => invalidPageSize(String(n)) },
+    {
+      defaultTop: 100,
+      maxTop: MAX_USERS_PAGE,
+      tooLarge: (n) => invalidPageSize(String(n)),
+      errorCode: 'Request_UnsupportedQuery',
+      select: { type: 'user' },
+    },
   );
 }
 
@@ -198,10 +204,10 @@ const invalidPageSize = (top: string) =>
 
 export function registerDirectoryRoutes(router: Router): void {
   router
-    .add('GET', '/me', (req) => entityResponse(req, 'users/$entity', userJson(req.user, req)))
+    .add('GET', '/me', (req) => entityResponse(req, 'users/$entity', userJson(req.user, req), 200, 'user'))
     .add('GET', '/users', listUsers)
     .add('GET', '/users/{id}', (req) =>
-      entityResponse(req, 'users/$entity', userJson(findUser(req, req.params.id!), req)),
+      entityResponse(req, 'users/$entity', userJson(findUser(req, req.params.id!), req), 200, 'user'),
     )
     .add('GET', '/me/joinedTeams', (req) => {
       const teams = req.ctx.store
@@ -214,11 +220,11 @@ export function registerDirectoryRoutes(router: Router): void {
           isArchived: false,
           tenantId: null,
         }));
-      return pagedResponse(req, 'teams', teams, { defaultTop: 100, maxTop: 999 });
+      return pagedResponse(req, 'teams', teams, { defaultTop: 100, maxTop: 999, select: { type: 'team' } });
     })
     .add('GET', '/groups/{id}', (req) => {
       const g = findGroup(req, req.params.id!);
       requireMember(req, g);
-      return entityResponse(req, 'groups/$entity', groupJson(g));
+      return entityResponse(req, 'groups/$entity', groupJson(g), 200, 'group');
     });
 }

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { decodeSegment } from '../http/router';
 import { GraphError, accessDenied, badRequest, notFound } from '../http/errors';
-import { splitTopLevel } from '../http/odata';
 import type { RouteRequest, TenantContext, TenantResponse } from '../http/types';
 import { SHAREPOINT_HOST } from '../ids';
 import type { TenantStore } from '../store/database';
@@ -61,13 +61,7 @@ export const DRIVE_PREFIXES: RegExp[] = [
   /^\/groups\/(?<group>[^/:]+)\/drive(?<rest>(?:[/:].*)?)$/i,
 ];
 
-export function decodeSegment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw badRequest('The URL is not valid: a percent-encoding is malformed.', 'invalidRequest');
-  }
-}
+export { decodeSegment };
 
 const driveNotFound = () => notFound('The drive could not be found.', 'itemNotFound');
 export const itemNotFound = () => notFound('The resource could not be found.', 'itemNotFound');
@@ -475,109 +469,6 @@ export function itemJson(
   if (!item.parentId) out.root = {};
   if (item.grants.length) out.shared = { scope: 'users' };
   return out;
-}
-
-// --- $select and $expand -----------------------------------------------------------------------
-
-export interface ExpandSpec {
-  name: string;
-  select?: string;
-  expand?: ExpandSpec[];
-}
-
-/** $expand with nested options: "listItem($expand=fields($select=Title))", "children($select=id,name)". */
-export function parseExpandSpec(
-  text: string | null | undefined,
-  allowed: Record<string, string[]>,
-  type: string,
-): ExpandSpec[] {
-  if (!text) return [];
-  return splitTopLevel(text, ',').map((part) => {
-    const m = /^([A-Za-z_]\w*)\s*(?:\((.*)\))?$/s.exec(part);
-    if (!m)
-      throw badRequest(
-        `Parsing OData Select and Expand failed: Term '${part}' is not valid in a $select or $expand expression.`,
-        'BadRequest',
-      );
-    const name = Object.keys(allowed).find((a) => a.toLowerCase() === m[1]!.toLowerCase());
-    if (!name)
-      throw badRequest(
-        `Parsing OData Select and Expand failed: Could not find a property named '${m[1]}' on type '${type}'.`,
-        'BadRequest',
-      );
-    const spec: ExpandSpec = { name };
-    for (const opt of m[2] ? splitTopLevel(m[2], ';') : []) {
-      const om = /^\$?(select|expand)\s*=\s*(.*)$/is.exec(opt);
-      if (!om) throw badRequest(`The query option '${opt}' is not supported inside $expand.`, 'BadRequest');
-      if (om[1]!.toLowerCase() === 'select') spec.select = om[2]!.trim();
-      else
-        spec.expand = parseExpandSpec(
-          om[2]!.trim(),
-          Object.fromEntries((allowed[name] ?? []).map((n) => [n, []])),
-          name,
-        );
-    }
-    return spec;
-  });
-}
-
-/**
- * $select on one object: the selected properties, the expanded ones, "@odata.*" annotations, and
- * the id. Other instance annotations (the download URL) only when selected by name.
- */
-export function applySelect(
-  entity: Record<string, unknown>,
-  $select: string | null | undefined,
-  keep: string[] = [],
-) {
-  if (!$select) return entity;
-  const wanted = new Set([...$select.split(','), ...keep].map((s) => s.trim().toLowerCase()).filter(Boolean));
-  if (wanted.has('*')) return entity;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(entity)) {
-    const lower = k.toLowerCase();
-    if (k.startsWith('@odata.') || wanted.has(lower)) out[k] = v;
-    else if (lower === '@microsoft.graph.downloadurl' && wanted.has('content.downloadurl')) out[k] = v;
-  }
-  if ('id' in entity) out.id = entity.id;
-  return out;
-}
-
-// --- collections -------------------------------------------------------------------------------
-
-/** Server-driven paging with $top and an opaque $skiptoken, as Graph pages drive collections. */
-export function collectionResponse(
-  req: RouteRequest,
-  contextFragment: string,
-  values: Record<string, unknown>[],
-  opts: { defaultTop: number; maxTop: number },
-): TenantResponse {
-  const topParam = req.query.get('$top');
-  let top = opts.defaultTop;
-  if (topParam !== null) {
-    top = Number(topParam);
-    if (topParam.trim() === '' || !Number.isInteger(top) || top < 1)
-      throw badRequest(`Invalid value '${topParam}' for $top query option.`, 'invalidRequest');
-    top = Math.min(top, opts.maxTop);
-  }
-  const token = req.query.get('$skiptoken');
-  let skip = 0;
-  if (token) {
-    const m = /^Paged=TRUE&p_ID=(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-    if (!m) throw badRequest('The $skiptoken is invalid or has expired.', 'invalidRequest');
-    skip = Number(m[1]);
-  }
-  const body: Record<string, unknown> = {
-    '@odata.context': `${req.ctx.graphBase}/$metadata#${contextFragment}`,
-  };
-  if (req.query.get('$count') === 'true') body['@odata.count'] = values.length;
-  if (skip + top < values.length) {
-    const next = new URLSearchParams(req.query);
-    next.set('$skiptoken', Buffer.from(`Paged=TRUE&p_ID=${skip + top}`).toString('base64url'));
-    body['@odata.nextLink'] = `${req.ctx.graphBase}${req.path}?${next.toString()}`;
-  }
-  body.value = values.slice(skip, skip + top);
-  return { status: 200, body };
 }
 
 export const contextOfItem = (scope: DriveScope) => `drives('${odataId(scope.drive.id)}')/items/$entity`;

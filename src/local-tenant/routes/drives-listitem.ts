@@ -1,4 +1,5 @@
 import { badRequest, conflict } from '../http/errors';
+import { applySelect, type ExpandOption } from '../http/odata';
 import type { RouteRequest, TenantResponse } from '../http/types';
 import { stableGuid } from '../ids';
 import type { TenantStore } from '../store/database';
@@ -13,8 +14,6 @@ import {
 } from '../store/drives';
 import {
   type DriveScope,
-  type ExpandSpec,
-  applySelect,
   checkIfMatch,
   contextOfItemPart,
   decodedPathOf,
@@ -82,7 +81,7 @@ export function listItemJson(
   scope: DriveScope,
   item: DriveItemRecord,
   li: SpListItem,
-  expand: ExpandSpec[] = [],
+  expand: ExpandOption[] = [],
   options: ListItemJsonOptions = {},
 ): Record<string, unknown> {
   const { store } = req.ctx;
@@ -106,7 +105,7 @@ export function listItemJson(
       out.fields = applySelect(fieldsJson(scope.list, li, options.ids ?? lookupIds(store)), e.select);
     } else if (e.name.toLowerCase() === 'driveitem') {
       out['driveItem@odata.context'] = `${req.ctx.graphBase}/$metadata#${context}/driveItem/$entity`;
-      out.driveItem = applySelect(itemJson(req, scope, item), e.select);
+      out.driveItem = applySelect(itemJson(req, scope, item), e.select, { type: 'driveItem' });
     }
   }
   return out;
@@ -123,7 +122,7 @@ export function getListItemResponse(
   req: RouteRequest,
   scope: DriveScope,
   item: DriveItemRecord,
-  expand: ExpandSpec[],
+  expand: ExpandOption[],
 ): TenantResponse {
   requireAccess(req, scope, item, 'read');
   const li = listItemFor(req, item);
@@ -131,11 +130,10 @@ export function getListItemResponse(
     status: 200,
     body: {
       '@odata.context': `${req.ctx.graphBase}/$metadata#${contextOfItemPart(scope, item, 'listItem/$entity')}`,
-      ...applySelect(
-        listItemJson(req, scope, item, li, expand),
-        req.query.get('$select'),
-        expand.map((e) => e.name),
-      ),
+      ...applySelect(listItemJson(req, scope, item, li, expand), req.query.get('$select'), {
+        keep: expand.map((e) => e.name),
+        type: 'listItem',
+      }),
     },
   };
 }

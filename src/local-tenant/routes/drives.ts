@@ -1,4 +1,5 @@
 import { GraphError, badRequest, conflict } from '../http/errors';
+import { applySelect, pagedResponse, parseExpand, selectTerms, type ExpandOption } from '../http/odata';
 import type { Router } from '../http/router';
 import type { RouteRequest, TenantResponse } from '../http/types';
 import type { SpList } from '../store/entities';
@@ -22,11 +23,8 @@ import {
 import {
   type Addressed,
   type DriveScope,
-  type ExpandSpec,
   address,
-  applySelect,
   checkIfMatch,
-  collectionResponse,
   contextOfItem,
   contextOfItemPart,
   cTagOf,
@@ -41,7 +39,6 @@ import {
   itemNotFound,
   listItemOf,
   odataId,
-  parseExpandSpec,
   requireAccess,
   requireSiteMember,
   walk,
@@ -112,7 +109,7 @@ export function renderItem(
   req: RouteRequest,
   scope: DriveScope,
   item: DriveItemRecord,
-  expand: ExpandSpec[],
+  expand: ExpandOption[],
   $select: string | null,
 ): Record<string, unknown> {
   const out = itemJson(req, scope, item);
@@ -127,7 +124,7 @@ export function renderItem(
       case 'children':
         out.children = childrenOf(store, item.id)
           .sort(byName)
-          .map((c) => applySelect(itemJson(req, scope, c), e.select));
+          .map((c) => applySelect(itemJson(req, scope, c), e.select, { type: 'driveItem' }));
         break;
       case 'permissions':
         out.permissions = (listPermissions(req, scope, item).body as { value: unknown[] }).value;
@@ -140,11 +137,10 @@ export function renderItem(
         break;
     }
   }
-  return applySelect(
-    out,
-    $select,
-    expand.map((e) => e.name),
-  );
+  return applySelect(out, $select, {
+    keep: expand.map((e) => e.name),
+    type: 'driveItem',
+  });
 }
 
 const byName = (a: DriveItemRecord, b: DriveItemRecord) =>
@@ -152,7 +148,7 @@ const byName = (a: DriveItemRecord, b: DriveItemRecord) =>
 
 function getItemResponse(req: RouteRequest, a: Addressed, item: DriveItemRecord): TenantResponse {
   requireAccess(req, a.scope, item, 'read');
-  const expand = parseExpandSpec(req.query.get('$expand'), ITEM_EXPANDS, 'microsoft.graph.driveItem');
+  const expand = parseExpand(req.query.get('$expand'), ITEM_EXPANDS, 'microsoft.graph.driveItem');
   const fragment = item.parentId
     ? contextOfItem(a.scope)
     : `drives('${odataId(a.scope.drive.id)}')/root/$entity`;
@@ -188,7 +184,7 @@ function listChildren(req: RouteRequest, a: Addressed, item: DriveItemRecord): T
   if (orderBy) {
     const m = /^\s*(\w+)(?:\s+(asc|desc))?\s*$/i.exec(orderBy);
     const key = m?.[1]?.toLowerCase();
-    const get = key ? ORDERABLE[key] : undefined;
+    const get = key && Object.hasOwn(ORDERABLE, key) ? ORDERABLE[key] : undefined;
     if (!get)
       throw new GraphError(
         400,
@@ -203,12 +199,14 @@ function listChildren(req: RouteRequest, a: Addressed, item: DriveItemRecord): T
       .sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0) * (desc ? -1 : 1))
       .map((x) => x.c);
   }
-  const expand = parseExpandSpec(req.query.get('$expand'), ITEM_EXPANDS, 'microsoft.graph.driveItem');
+  const expand = parseExpand(req.query.get('$expand'), ITEM_EXPANDS, 'microsoft.graph.driveItem');
   const $select = req.query.get('$select');
+  selectTerms($select, 'driveItem'); // a wrong name is 400 even in an empty folder
   const values = children.map((c) => renderItem(req, a.scope, c, expand, $select));
-  return collectionResponse(req, contextOfItemPart(a.scope, item, 'children'), values, {
+  return pagedResponse(req, contextOfItemPart(a.scope, item, 'children'), values, {
     defaultTop: 200,
     maxTop: 1000,
+    ...DRIVE_PAGING,
   });
 }
 
@@ -379,9 +377,10 @@ function versions(req: RouteRequest, a: Addressed, item: DriveItemRecord, rest: 
     if (req.method !== 'GET') throw methodNotAllowed(req.method);
     requireAccess(req, a.scope, item, 'read');
     const values = versionsOf(req.ctx.store, item.id).map((v) => versionJson(req, v));
-    return collectionResponse(req, contextOfItemPart(a.scope, item, 'versions'), values, {
+    return pagedResponse(req, contextOfItemPart(a.scope, item, 'versions'), values, {
       defaultTop: 1000,
       maxTop: 1000,
+      ...DRIVE_PAGING,
     });
   }
   if (extra !== undefined) throw unknownSegment(extra);
@@ -423,7 +422,7 @@ function versions(req: RouteRequest, a: Addressed, item: DriveItemRecord, rest: 
 function driveResponse(req: RouteRequest, scope: DriveScope): TenantResponse {
   if (req.method !== 'GET') throw methodNotAllowed(req.method);
   requireSiteMember(req, scope);
-  const expand = parseExpandSpec(req.query.get('$expand'), { root: [] }, 'microsoft.graph.drive');
+  const expand = parseExpand(req.query.get('$expand'), { root: [] }, 'microsoft.graph.drive');
   const body: Record<string, unknown> = driveJson(req, scope);
   if (expand.some((e) => e.name === 'root'))
     body.root = itemJson(req, scope, getItem(req.ctx.store, scope.drive.rootId)!);
@@ -431,18 +430,26 @@ function driveResponse(req: RouteRequest, scope: DriveScope): TenantResponse {
     status: 200,
     body: {
       '@odata.context': `${req.ctx.graphBase}/$metadata#drives/$entity`,
-      ...applySelect(
-        body,
-        req.query.get('$select'),
-        expand.map((e) => e.name),
-      ),
+      ...applySelect(body, req.query.get('$select'), {
+        keep: expand.map((e) => e.name),
+        type: 'drive',
+      }),
     },
   };
 }
 
 /** GET /sites/{id}/drives: the site's document libraries (each gets its drive on first sight). */
+/** Drive collections page as SharePoint does; their values are shaped (selected) already. */
+const DRIVE_PAGING = {
+  minTop: 1,
+  errorCode: 'invalidRequest',
+  addressing: 'sharepoint',
+  select: false,
+} as const;
+
 function siteDrives(req: RouteRequest): TenantResponse {
   const site = findSite(req, req.params.siteId!);
+  selectTerms(req.query.get('$select'), 'drive');
   const { store } = req.ctx;
   const now = req.ctx.now();
   ensureDefaultDrive(store, site, now);
@@ -450,9 +457,9 @@ function siteDrives(req: RouteRequest): TenantResponse {
     if (list.template === 'documentLibrary') createDriveForLibrary(store, site, list, now);
   const values = drivesOfSite(store, site.id).map((drive) => {
     const list = store.get<SpList>('list', drive.listId)!;
-    return applySelect(driveJson(req, { drive, site, list }), req.query.get('$select'));
+    return applySelect(driveJson(req, { drive, site, list }), req.query.get('$select'), { type: 'drive' });
   });
-  return collectionResponse(req, 'drives', values, { defaultTop: 200, maxTop: 1000 });
+  return pagedResponse(req, 'drives', values, { defaultTop: 200, maxTop: 1000, ...DRIVE_PAGING });
 }
 
 // --- dispatch ----------------------------------------------------------------------------------
@@ -503,7 +510,7 @@ function handle(req: RouteRequest): TenantResponse {
       const item = requireItem(req, a);
       if (rest.length === 0) {
         if (m !== 'GET') throw methodNotAllowed(m);
-        const expand = parseExpandSpec(
+        const expand = parseExpand(
           req.query.get('$expand'),
           { fields: [], driveItem: [] },
           'microsoft.graph.listItem',

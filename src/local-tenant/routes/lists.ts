@@ -10,7 +10,7 @@ import {
   parseExpand,
   parseFilter,
   parseOrderBy,
-  selectProperties,
+  applySelect,
   type ExpandOption,
 } from '../http/odata';
 import type { Router } from '../http/router';
@@ -144,7 +144,8 @@ export function listJson(
     parentReference: { siteId: site.id },
     list: { contentTypesEnabled: false, hidden: false, template: list.template },
   };
-  if (columns) json.columns = columnsJson(list).map((c) => selectProperties(c, columns.select));
+  if (columns)
+    json.columns = columnsJson(list).map((c) => applySelect(c, columns.select, { type: 'columnDefinition' }));
   return json;
 }
 
@@ -190,7 +191,7 @@ function itemJson(
   const fields = expand.find((e) => e.name.toLowerCase() === 'fields');
   if (fields) {
     json['fields@odata.context'] = contextUrl(req, `${itemPath(site, list, item)}/fields/$entity`);
-    json.fields = selectProperties(fieldsJson(list, item, ids), fields.select);
+    json.fields = applySelect(fieldsJson(list, item, ids), fields.select);
   }
   return json;
 }
@@ -395,7 +396,11 @@ function itemsResponse(req: RouteRequest, site: Site, list: SpList): TenantRespo
     req,
     `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items`,
     rows.map((r) => itemJson(req, site, list, r.item, ids, expand)),
-    { defaultTop: DEFAULT_ITEMS_PAGE, maxTop: MAX_ITEMS_PAGE, alwaysKeep: expandedNames(expand) },
+    {
+      defaultTop: DEFAULT_ITEMS_PAGE,
+      maxTop: MAX_ITEMS_PAGE,
+      select: { keep: expandedNames(expand), type: 'listItem' },
+    },
   );
 }
 
@@ -452,7 +457,7 @@ export function registerListRoutes(router: Router): void {
       return pagedResponse(req, `sites('${encodeURIComponent(site.id)}')/lists`, lists, {
         defaultTop: 200,
         maxTop: 5000,
-        alwaysKeep: columns ? ['columns'] : [],
+        select: { keep: columns ? ['columns'] : [], type: 'list' },
       });
     })
     .add('POST', '/sites/{siteId}/lists', (req) => {
@@ -477,7 +482,7 @@ export function registerListRoutes(router: Router): void {
         status: 200,
         body: {
           '@odata.context': contextUrl(req, `sites('${encodeURIComponent(site.id)}')/lists/$entity`),
-          ...selectProperties(json, req.query.get('$select'), columns ? ['columns'] : []),
+          ...applySelect(json, req.query.get('$select'), { keep: columns ? ['columns'] : [], type: 'list' }),
         },
       };
     })
@@ -487,7 +492,7 @@ export function registerListRoutes(router: Router): void {
         req,
         `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/columns`,
         columnsJson(list),
-        { defaultTop: 200, maxTop: 5000 },
+        { defaultTop: 200, maxTop: 5000, select: { type: 'columnDefinition' } },
       );
     })
     .add('GET', '/sites/{siteId}/lists/{listId}/columns/{columnId}', (req) => {
@@ -501,6 +506,8 @@ export function registerListRoutes(router: Router): void {
         req,
         `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/columns/$entity`,
         column,
+        200,
+        'columnDefinition',
       );
     })
     .add('POST', '/sites/{siteId}/lists/{listId}/columns', (req) => {
@@ -581,7 +588,7 @@ export function registerListRoutes(router: Router): void {
         list,
         item,
         200,
-        selectProperties(json, req.query.get('$select'), expandedNames(expand)),
+        applySelect(json, req.query.get('$select'), { keep: expandedNames(expand), type: 'listItem' }),
       );
     })
     .add('GET', '/sites/{siteId}/lists/{listId}/items/{itemId}/fields', (req) => {
@@ -595,7 +602,7 @@ export function registerListRoutes(router: Router): void {
             req,
             `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items('${item.itemId}')/fields/$entity`,
           ),
-          ...selectProperties(fieldsJson(list, item, lookupIds(req.ctx.store)), req.query.get('$select')),
+          ...applySelect(fieldsJson(list, item, lookupIds(req.ctx.store)), req.query.get('$select')),
         },
       };
     })

@@ -84,10 +84,10 @@ export function registerSiteRoutes(router: Router): void {
       const wanted = req.params.siteId!;
       if (wanted.toLowerCase() !== 'root' && wanted.toLowerCase() !== site.id.toLowerCase())
         throw siteNotFound();
-      return entityResponse(req, 'sites/$entity', siteJson(requireSiteAccess(req, site)));
+      return entityResponse(req, 'sites/$entity', siteJson(requireSiteAccess(req, site)), 200, 'site');
     })
     .add('GET', '/sites/{siteId}', (req) =>
-      entityResponse(req, 'sites/$entity', siteJson(findSite(req, req.params.siteId!))),
+      entityResponse(req, 'sites/$entity', siteJson(findSite(req, req.params.siteId!)), 200, 'site'),
     );
 
   // The colon form, for every method: resolve the site, then run the same request by site id.

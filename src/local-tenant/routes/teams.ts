@@ -1,6 +1,7 @@
 import { TENANT_DOMAIN, stableGuid } from '../ids';
-import { GraphError, notFound } from '../http/errors';
-import { entityResponse, evaluateFilter, pagedResponse, parseFilter } from '../http/odata';
+import { GraphError, badRequest, notFound } from '../http/errors';
+import { entityResponse, evaluateFilter, filterProperties, pagedResponse, parseFilter } from '../http/odata';
+import { GRAPH_PROPERTIES } from '../http/properties';
 import type { Router } from '../http/router';
 import type { RouteRequest } from '../http/types';
 import type { Channel, DirectoryUser, Group, Site } from '../store/entities';
@@ -95,6 +96,16 @@ export function registerTeamRoutes(router: Router): void {
       const filterText = req.query.get('$filter');
       if (filterText !== null) {
         const filter = parseFilter(filterText);
+        // Graph refuses a filter on a property the type does not have.
+        for (const path of filterProperties(filter))
+          if (
+            path.length !== 1 ||
+            !GRAPH_PROPERTIES.channel.some((p) => p.toLowerCase() === path[0]!.toLowerCase())
+          )
+            throw badRequest(
+              `Invalid filter clause: Could not find a property named '${path.join('/')}' on type 'microsoft.graph.channel'.`,
+              'BadRequest',
+            );
         channels = channels.filter((c) =>
           evaluateFilter(filter, (path) => {
             const key = Object.keys(c).find((k) => k.toLowerCase() === path.join('/').toLowerCase());
@@ -102,12 +113,22 @@ export function registerTeamRoutes(router: Router): void {
           }),
         );
       }
-      return pagedResponse(req, `teams('${team.id}')/channels`, channels, { defaultTop: 100, maxTop: 999 });
+      return pagedResponse(req, `teams('${team.id}')/channels`, channels, {
+        defaultTop: 100,
+        maxTop: 999,
+        select: { type: 'channel' },
+      });
     })
     .add('GET', '/teams/{teamId}/channels/{channelId}', (req) => {
       const team = findTeam(req, req.params.teamId!);
       const channel = findChannel(req, team, req.params.channelId!);
-      return entityResponse(req, `teams('${team.id}')/channels/$entity`, channelJson(channel));
+      return entityResponse(
+        req,
+        `teams('${team.id}')/channels/$entity`,
+        channelJson(channel),
+        200,
+        'channel',
+      );
     })
     .add('GET', '/teams/{teamId}/channels/{channelId}/filesFolder', (req) => {
       const team = findTeam(req, req.params.teamId!);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { GraphError, badRequest, conflict } from '../http/errors';
+import { decodeSegment } from '../http/router';
 import type { RouteRequest, TenantContext, TenantRequest, TenantResponse } from '../http/types';
 import type { TenantStore } from '../store/database';
 import {
@@ -552,6 +553,7 @@ function commitRequest(ctx: TenantContext, userId: string): RouteRequest {
     params: {},
     user: user!,
     ctx,
+    inBatch: false,
     json: () => ({}),
   };
 }
@@ -568,7 +570,7 @@ function handleDownload(req: TenantRequest, ctx: TenantContext): TenantResponse 
     );
   const m = /^\/_download\/([^/]+)\/([^/]+)$/.exec(req.path);
   if (!m) throw new GraphError(404, 'itemNotFound', 'The resource could not be found.');
-  const itemId = decodeURIComponent(m[2]!);
+  const itemId = decodeSegment(m[2]!);
   const check = verifyDownload(store, itemId, req.query, ctx.now());
   if (check === 'invalid') throw new GraphError(401, 'unauthenticated', 'The download URL is not valid.');
   if (check === 'expired')
