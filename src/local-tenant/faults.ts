@@ -72,6 +72,13 @@ export function compilePathPattern(pattern: string): RE2JS {
  * Fault injection, off by default. Each rule applies to requests whose method and path
  * (below /v1.0, e.g. "/me/events") match; the first matching rule wins. Rules apply to each
  * part of a JSON batch as well as to the batch request itself, as Graph throttles per request.
+ *
+ * One roll per request picks at most one fault, from the probabilities in this order: before the
+ * request is handled (throttle, unavailable, gatewayTimeout, drop: nothing is written), or after
+ * it was handled and its write committed (dropAfterWrite, gatewayTimeoutAfterWrite: the item,
+ * file or event exists, the client never hears so). After-write faults strike only requests that
+ * succeeded: a refused write committed nothing. With `times`, a rule injects at most that many
+ * faults (of either kind), then lets requests through (its latency still applies).
  */
 export const FaultRuleSchema = z
   .object({
@@ -96,6 +103,15 @@ export const FaultRuleSchema = z
     gatewayTimeout: z.number().min(0).max(1).default(0),
     /** Close the connection after sending part of the response. Not applied inside a batch. */
     drop: z.number().min(0).max(1).default(0),
+    /**
+     * Handle the request and commit its write, then close the connection without an answer.
+     * Inside a batch (where a part cannot drop) the part answers 504 after the write.
+     */
+    dropAfterWrite: z.number().min(0).max(1).default(0),
+    /** Handle the request and commit its write, then answer 504 Gateway Timeout. */
+    gatewayTimeoutAfterWrite: z.number().min(0).max(1).default(0),
+    /** At most this many faults from this rule (before- and after-write together); omitted: no limit. */
+    times: z.number().int().min(0).optional(),
     /** Seconds sent in Retry-After with a 429 or 503. */
     retryAfterSeconds: z.number().min(0).max(3600).default(1),
     /** Added latency: fixed milliseconds plus uniform jitter. */
@@ -117,8 +133,10 @@ export type FaultConfig = z.infer<typeof FaultConfigSchema>;
 
 export type FaultDecision =
   | { kind: 'none'; delayMs: number }
-  | { kind: 'status'; status: 429 | 503 | 504; retryAfterSeconds: number; delayMs: number }
-  | { kind: 'drop'; delayMs: number };
+  | { kind: 'status'; status: 429 | 503 | 504; retryAfterSeconds: number; delayMs: number; rule: number }
+  | { kind: 'drop'; delayMs: number; rule: number }
+  /** Handle the request, then drop the connection (`drop`) or answer 504, if it succeeded. */
+  | { kind: 'afterWrite'; action: 'drop' | 'gatewayTimeout'; delayMs: number; rule: number };
 
 /** mulberry32: a small seeded generator so that a fault run can be repeated exactly. */
 function seeded(seed: number): () => number {
@@ -135,6 +153,8 @@ function seeded(seed: number): () => number {
 export class FaultInjector {
   private config: FaultConfig = { rules: [] };
   private compiled: { rule: FaultRule; re: RE2JS }[] = [];
+  /** Faults injected so far by each rule (for `times`). */
+  private injected: number[] = [];
   private random: () => number = Math.random;
 
   configure(input: unknown): FaultConfig {
@@ -142,6 +162,7 @@ export class FaultInjector {
     const compiled = config.rules.map((rule) => ({ rule, re: compilePathPattern(rule.path) }));
     this.config = config;
     this.compiled = compiled;
+    this.injected = compiled.map(() => 0);
     this.random = config.seed === undefined ? Math.random : seeded(config.seed);
     return config;
   }
@@ -150,24 +171,52 @@ export class FaultInjector {
     return this.config;
   }
 
+  /**
+   * The fault for one request. A fault counts against its rule's `times` when decided, so that
+   * parallel requests cannot exceed it; an after-write fault that does not strike (the request
+   * failed) is given back with `spare`.
+   */
   decide(method: string, path: string, inBatch: boolean): FaultDecision {
-    const hit = this.compiled.find(
+    const index = this.compiled.findIndex(
       ({ rule, re }) => (!rule.method || rule.method.toUpperCase() === method) && re.matcher(path).find(),
     );
-    if (!hit) return { kind: 'none', delayMs: 0 };
-    const { rule } = hit;
+    if (index < 0) return { kind: 'none', delayMs: 0 };
+    const { rule } = this.compiled[index]!;
     const delayMs = rule.latencyMs + (rule.jitterMs ? this.random() * rule.jitterMs : 0);
     const roll = this.random();
+    const decision = this.pick(rule, roll, inBatch, delayMs, index);
+    if (decision.kind === 'none') return decision;
+    if (rule.times !== undefined && this.injected[index]! >= rule.times) return { kind: 'none', delayMs };
+    this.injected[index]!++;
+    return decision;
+  }
+
+  /** Gives back an after-write fault that did not strike. */
+  spare(decision: FaultDecision): void {
+    if (decision.kind !== 'none' && this.injected[decision.rule]! > 0) this.injected[decision.rule]!--;
+  }
+
+  private pick(
+    rule: FaultRule,
+    roll: number,
+    inBatch: boolean,
+    delayMs: number,
+    index: number,
+  ): FaultDecision {
     let edge = rule.throttle;
     if (roll < edge)
-      return { kind: 'status', status: 429, retryAfterSeconds: rule.retryAfterSeconds, delayMs };
+      return { kind: 'status', status: 429, retryAfterSeconds: rule.retryAfterSeconds, delayMs, rule: index };
     edge += rule.unavailable;
     if (roll < edge)
-      return { kind: 'status', status: 503, retryAfterSeconds: rule.retryAfterSeconds, delayMs };
+      return { kind: 'status', status: 503, retryAfterSeconds: rule.retryAfterSeconds, delayMs, rule: index };
     edge += rule.gatewayTimeout;
-    if (roll < edge) return { kind: 'status', status: 504, retryAfterSeconds: 0, delayMs };
+    if (roll < edge) return { kind: 'status', status: 504, retryAfterSeconds: 0, delayMs, rule: index };
     edge += rule.drop;
-    if (!inBatch && roll < edge) return { kind: 'drop', delayMs };
+    if (roll < edge) return inBatch ? { kind: 'none', delayMs } : { kind: 'drop', delayMs, rule: index };
+    edge += rule.dropAfterWrite;
+    if (roll < edge) return { kind: 'afterWrite', action: 'drop', delayMs, rule: index };
+    edge += rule.gatewayTimeoutAfterWrite;
+    if (roll < edge) return { kind: 'afterWrite', action: 'gatewayTimeout', delayMs, rule: index };
     return { kind: 'none', delayMs };
   }
 }

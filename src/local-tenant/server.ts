@@ -72,15 +72,19 @@ export class RequestStats {
   httpRequests = 0;
   /** Graph operations run, counting each part of a batch. */
   operations = 0;
+  /** Faults injected, before and after the write. */
   faultsInjected = 0;
+  /** Of those, the faults that struck after the write was committed (dropAfterWrite, gatewayTimeoutAfterWrite). */
+  faultsAfterWrite = 0;
   reset() {
-    this.httpRequests = this.operations = this.faultsInjected = 0;
+    this.httpRequests = this.operations = this.faultsInjected = this.faultsAfterWrite = 0;
   }
   toJSON() {
     return {
       httpRequests: this.httpRequests,
       operations: this.operations,
       faultsInjected: this.faultsInjected,
+      faultsAfterWrite: this.faultsAfterWrite,
     };
   }
 }
@@ -118,8 +122,19 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
   // `dispatch` (below) lets a route run other requests in-process: the parts of a JSON batch.
   const ctx: TenantContext = { store, graphBase: '', origin: '', now, dispatch: (r, b) => dispatch(r, b) };
 
+  /** A part of a batch (or an in-process request): its own fault decision; a drop after the write is a 504. */
   async function dispatch(req: TenantRequest, inBatch: boolean): Promise<TenantResponse> {
-    return answer(req, inBatch, () => {
+    const out = await answer(
+      req,
+      inBatch,
+      faults.decide(req.method, req.path, inBatch),
+      graphHandler(req, inBatch),
+    );
+    return out === DROP ? answerGatewayTimeout(req) : out;
+  }
+
+  function graphHandler(req: TenantRequest, inBatch: boolean) {
+    return () => {
       const user = authenticate(store, req.headers.authorization, now());
       const { handler, params } = router.match(req.method, req.path);
       const routeReq: RouteRequest = {
@@ -131,26 +146,45 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
         json: () => parseJsonBody(req.body),
       };
       return handler(routeReq);
-    });
+    };
   }
 
-  /** Runs one request with fault injection, request ids and Graph's error bodies. */
+  /**
+   * Runs one request with its fault decision, request ids and Graph's error bodies. A fault after
+   * the write lets the request run to its end (the write committed), then, if it succeeded, takes
+   * the answer away: DROP (the caller closes the connection) or a 504.
+   */
   async function answer(
     req: TenantRequest,
     inBatch: boolean,
+    fault: FaultDecision,
     handle: () => TenantResponse | Promise<TenantResponse>,
-  ): Promise<TenantResponse> {
+  ): Promise<TenantResponse | typeof DROP> {
     stats.operations++;
     const requestId = randomUUID();
     const baseHeaders: Record<string, string> = { 'request-id': requestId };
     if (req.headers['client-request-id']) baseHeaders['client-request-id'] = req.headers['client-request-id'];
+    let struck = false;
     try {
-      const fault = faults.decide(req.method, req.path, inBatch);
       await delay(fault.delayMs);
       injectedStatus(fault);
       const res = await handle();
+      if (fault.kind === 'afterWrite') {
+        if (res.status < 200 || res.status >= 300) {
+          faults.spare(fault); // nothing was committed: no write to lose the answer of
+        } else {
+          stats.faultsInjected++;
+          stats.faultsAfterWrite++;
+          if (res.body instanceof Readable) res.body.destroy();
+          if (fault.action === 'drop' && !inBatch) return DROP;
+          struck = true;
+          throw gatewayTimeout();
+        }
+      }
       return { ...res, headers: { ...baseHeaders, ...res.headers } };
     } catch (err) {
+      // A request that failed committed nothing: an after-write fault has nothing to strike.
+      if (fault.kind === 'afterWrite' && !struck) faults.spare(fault);
       if (err instanceof GraphError) {
         return {
           status: err.status,
@@ -189,7 +223,15 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
       throw new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.', {
         'Retry-After': String(fault.retryAfterSeconds),
       });
-    throw new GraphError(504, 'UnknownError', 'The gateway timed out.');
+    throw gatewayTimeout();
+  }
+
+  function answerGatewayTimeout(req: TenantRequest): TenantResponse {
+    return {
+      status: 504,
+      headers: { 'request-id': randomUUID() },
+      body: errorBody(gatewayTimeout(), randomUUID(), req.headers['client-request-id'], now()),
+    };
   }
 
   server.on('request', (req, res) => {
@@ -239,12 +281,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
         headers: lowerHeaders(req.headers),
         body,
       };
-      const fault = faults.decide(preReq.method, preReq.path, false);
-      if (fault.kind === 'drop') {
-        await dropConnection(res, fault.delayMs);
-        return;
-      }
-      send(res, await answer(preReq, false, () => preauthenticated.handle(preReq, ctx)));
+      await respond(res, preReq, () => preauthenticated.handle(preReq, ctx));
       return;
     }
     if (!/^\/v1\.0(\/|$)/i.test(url.pathname)) {
@@ -259,16 +296,27 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
       headers: lowerHeaders(req.headers),
       body,
     };
-    const fault = faults.decide(tenantReq.method, tenantReq.path, false);
+    await respond(res, tenantReq, graphHandler(tenantReq, false));
+  }
+
+  /** One HTTP request's answer, with its one fault decision: dropped before, dropped after the write, or sent. */
+  async function respond(
+    res: http.ServerResponse,
+    req: TenantRequest,
+    handle: () => TenantResponse | Promise<TenantResponse>,
+  ) {
+    const fault = faults.decide(req.method, req.path, false);
     if (fault.kind === 'drop') {
+      stats.faultsInjected++;
       await dropConnection(res, fault.delayMs);
       return;
     }
-    send(res, await dispatch(tenantReq, false));
+    const out = await answer(req, false, fault, handle);
+    if (out === DROP) await dropConnection(res, 0);
+    else send(res, out);
   }
 
   async function dropConnection(res: http.ServerResponse, delayMs: number) {
-    stats.faultsInjected++;
     await delay(delayMs);
     // Headers and part of a body, then the connection goes: what a client sees on a dropped connection.
     res.writeHead(200, { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': '1024' });
@@ -492,5 +540,10 @@ export function parseJsonBody(body: Buffer): Record<string, unknown> {
     throw new GraphError(400, 'BadRequest', 'Invalid JSON. A JSON object was expected.');
   return value as Record<string, unknown>;
 }
+
+/** An answer taken away after the write: the connection is to be closed without one. */
+const DROP = Symbol('drop');
+
+const gatewayTimeout = () => new GraphError(504, 'UnknownError', 'The gateway timed out.');
 
 const delay = (ms: number) => (ms > 0 ? new Promise<void>((r) => setTimeout(r, ms)) : Promise.resolve());

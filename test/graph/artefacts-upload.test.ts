@@ -283,6 +283,98 @@ describe('uploading artefacts', () => {
   });
 });
 
+describe('faults after the write: the file is committed, its answer is lost', () => {
+  const afterWriteStats = async () =>
+    ((await (await fetch(`${f.t.tenant.url}/_local/stats`)).json()) as { faultsAfterWrite: number })
+      .faultsAfterWrite;
+  beforeEach(() => fetch(`${f.t.tenant.url}/_local/stats`, { method: 'DELETE' }));
+
+  it.each([
+    ['the connection drops', { dropAfterWrite: 1 }],
+    ['a 504 comes back', { gatewayTimeoutAfterWrite: 1 }],
+  ])(
+    'after the final fragment, when %s, the file is recognised as its own: one file, whole',
+    async (_l, fault) => {
+      const content = bytes(6 * MiB, 41);
+      const fragments = Math.ceil(content.length / DEFAULT_FRAGMENT_SIZE);
+      // The tenant's fault is armed for the last fragment only: it commits the file, then loses the answer.
+      const { impl } = uploadFetch(async (n, _url, init) => {
+        if (n === fragments && init?.method === 'PUT')
+          f.t.tenant.faults.configure({ rules: [{ path: '^/_upload/', method: 'PUT', times: 1, ...fault }] });
+      });
+      const before = await libraryNames(f);
+      const name = `CR-2026-014 KPE analysis - after write ${Object.keys(fault)[0]}.docx`;
+      const artefact = await withUploadFetch(
+        impl,
+        () => f.library.upload({ content, name, metadata: { type: 'KPE analysis' } }).done,
+      );
+      expect(await afterWriteStats()).toBe(1);
+      f.t.tenant.faults.configure({ rules: [] });
+      expect(artefact.name).toBe(name);
+      expect(sha256(await f.library.download(artefact.driveItemId))).toBe(sha256(content));
+      expect(await libraryNames(f)).toEqual([...before, name].sort());
+      expect(await sessionCount()).toBe(0);
+    },
+  );
+
+  it.each([
+    ['the connection drops', { dropAfterWrite: 1 }],
+    ['a 504 comes back', { gatewayTimeoutAfterWrite: 1 }],
+  ])(
+    'a small file put in one request, when %s after it was stored, is one file with its details',
+    async (_l, fault) => {
+      const before = await libraryNames(f);
+      const content = bytes(300 * 1024, 43);
+      const name = `CR-2026-014 Chronology - small after write ${Object.keys(fault)[0]}.xlsx`;
+      f.t.tenant.faults.configure({ rules: [{ path: '/content$', method: 'PUT', times: 1, ...fault }] });
+      const artefact = await f.library.upload({ content, name, metadata: chronology }).done;
+      expect(await afterWriteStats()).toBe(1);
+      f.t.tenant.faults.configure({ rules: [] });
+      expect(artefact).toMatchObject({ name, metadata: { ...chronology } });
+      expect(sha256(await f.library.download(artefact.driveItemId))).toBe(sha256(content));
+      expect(await libraryNames(f)).toEqual([...before, name].sort());
+    },
+  );
+
+  it('details saved but their answer lost (504 after the write): the artefact is whole, not removed', async () => {
+    const before = await libraryNames(f);
+    const name = 'CR-2026-014 Chronology - details after write.xlsx';
+    f.t.tenant.faults.configure({
+      rules: [{ path: '/listItem/fields$', method: 'PATCH', times: 1, gatewayTimeoutAfterWrite: 1 }],
+    });
+    const artefact = await f.library.upload({ content: bytes(2000, 45), name, metadata: chronology }).done;
+    expect(await afterWriteStats()).toBe(1);
+    f.t.tenant.faults.configure({ rules: [] });
+    expect(artefact.metadata).toMatchObject(chronology);
+    expect(await libraryNames(f)).toEqual([...before, name].sort());
+  });
+
+  it.each([
+    ['a 504', { gatewayTimeout: 1 }],
+    ['a 503', { unavailable: 1, retryAfterSeconds: 0 }],
+    ['a dropped connection', { drop: 1 }],
+  ])(
+    'before the write, the final fragment refused with %s is sent again: one file, whole',
+    async (_l, fault) => {
+      const content = bytes(6 * MiB, 47);
+      const fragments = Math.ceil(content.length / DEFAULT_FRAGMENT_SIZE);
+      const { impl } = uploadFetch(async (n, _url, init) => {
+        if (n === fragments && init?.method === 'PUT')
+          f.t.tenant.faults.configure({ rules: [{ path: '^/_upload/', method: 'PUT', times: 1, ...fault }] });
+      });
+      const before = await libraryNames(f);
+      const name = `CR-2026-014 KPE analysis - before write ${Object.keys(fault)[0]}.docx`;
+      const artefact = await withUploadFetch(
+        impl,
+        () => f.library.upload({ content, name, metadata: { type: 'KPE analysis' } }).done,
+      );
+      f.t.tenant.faults.configure({ rules: [] });
+      expect(sha256(await f.library.download(artefact.driveItemId))).toBe(sha256(content));
+      expect(await libraryNames(f)).toEqual([...before, name].sort());
+    },
+  );
+});
+
 describe('refusing bad input before any write', () => {
   async function refused(input: Parameters<ArtefactFixture['library']['upload']>[0]) {
     const before = await libraryNames(f);

@@ -1,0 +1,188 @@
+import { ReviewStore, provisionReviewSite, type ProvisionedSite } from '../../src/graph/review-site';
+import { startTestTenant, type TestTenant } from '../support/tenant';
+import { REVIEW_TEAM, connect, teamIdByName } from './helpers';
+
+// Real HTTP against a local tenant, with retries: more than jest's default 5 s.
+jest.setTimeout(60_000);
+
+/**
+ * The review store under the tenant's faults, before the write (nothing is written: 503/504, a
+ * dropped connection) and after it (the item exists, the answer is lost: the connection drops or a
+ * 504 comes back). List item creates are not idempotent in Graph; the store's client key (CrwId)
+ * must find the item a lost answer hid, so that a retried create leaves exactly one item.
+ */
+let t: TestTenant;
+let site: ProvisionedSite;
+beforeAll(async () => {
+  t = await startTestTenant();
+  const { client } = connect(t);
+  site = await provisionReviewSite(client, { groupId: await teamIdByName(t, REVIEW_TEAM) });
+});
+afterAll(() => t.close());
+beforeEach(() => fetch(`${t.tenant.url}/_local/stats`, { method: 'DELETE' }));
+afterEach(() => t.tenant.faults.configure({ rules: [] }));
+
+const ITEMS = '^/sites/[^/]+/lists/[^/]+/items$';
+const BATCH = '^/\\$batch$';
+
+const conversation = (i: number) => ({
+  participant: `case-group-${(i % 12) + 1}`,
+  reviewers: ['lead-reviewer-1'],
+  status: 'proposed' as const,
+});
+
+const reviewStore = () => new ReviewStore(connect(t).client, site);
+
+async function conversationsWithId(id: string): Promise<number> {
+  const loaded = await reviewStore().load();
+  return loaded.conversations.filter((c) => c.value.id === id).length;
+}
+
+async function stats(): Promise<{ faultsInjected: number; faultsAfterWrite: number }> {
+  return (await (await fetch(`${t.tenant.url}/_local/stats`)).json()) as {
+    faultsInjected: number;
+    faultsAfterWrite: number;
+  };
+}
+
+describe('a create whose answer is lost after the item was written', () => {
+  it('is retried after a dropped connection and leaves exactly one item', async () => {
+    t.tenant.faults.configure({ rules: [{ path: ITEMS, method: 'POST', dropAfterWrite: 1, times: 1 }] });
+    const created = await reviewStore().create('conversation', conversation(1));
+    expect(await stats()).toMatchObject({ faultsInjected: 1, faultsAfterWrite: 1 });
+    t.tenant.faults.configure({ rules: [] });
+    expect(await conversationsWithId(created.value.id)).toBe(1);
+    expect(created.itemId).toMatch(/^\d+$/);
+  });
+
+  it('is retried after a 504 that came once the item existed, and leaves exactly one item', async () => {
+    t.tenant.faults.configure({
+      rules: [{ path: ITEMS, method: 'POST', gatewayTimeoutAfterWrite: 1, times: 1 }],
+    });
+    const created = await reviewStore().create('conversation', conversation(2));
+    expect(await stats()).toMatchObject({ faultsInjected: 1, faultsAfterWrite: 1 });
+    t.tenant.faults.configure({ rules: [] });
+    expect(await conversationsWithId(created.value.id)).toBe(1);
+  });
+
+  it('creates a batch of items exactly once when half the parts lose their answers after the write', async () => {
+    t.tenant.faults.configure({
+      seed: 8,
+      rules: [{ path: ITEMS, method: 'POST', gatewayTimeoutAfterWrite: 0.5 }],
+    });
+    const created = await reviewStore().createMany(
+      'conversation',
+      Array.from({ length: 12 }, (_, i) => conversation(i)),
+    );
+    const { faultsAfterWrite } = await stats();
+    t.tenant.faults.configure({ rules: [] });
+    expect(faultsAfterWrite).toBeGreaterThan(1);
+    for (const c of created) expect(await conversationsWithId(c.value.id)).toBe(1);
+  });
+
+  it('creates a batch exactly once when parts "drop" after the write (a part answers 504 instead)', async () => {
+    t.tenant.faults.configure({ rules: [{ path: ITEMS, method: 'POST', dropAfterWrite: 1, times: 3 }] });
+    const created = await reviewStore().createMany(
+      'conversation',
+      Array.from({ length: 5 }, (_, i) => conversation(i)),
+    );
+    expect(await stats()).toMatchObject({ faultsAfterWrite: 3 });
+    t.tenant.faults.configure({ rules: [] });
+    for (const c of created) expect(await conversationsWithId(c.value.id)).toBe(1);
+  });
+});
+
+describe('a whole batch whose answer is lost after its parts were written', () => {
+  const createFour = () =>
+    reviewStore().createMany(
+      'conversation',
+      Array.from({ length: 4 }, (_, i) => conversation(i)),
+    );
+
+  it('after a 504, creates each item exactly once', async () => {
+    t.tenant.faults.configure({
+      rules: [{ path: BATCH, method: 'POST', times: 1, gatewayTimeoutAfterWrite: 1 }],
+    });
+    const created = await createFour();
+    expect(await stats()).toMatchObject({ faultsAfterWrite: 1 });
+    t.tenant.faults.configure({ rules: [] });
+    for (const c of created) expect(await conversationsWithId(c.value.id)).toBe(1);
+  });
+
+  // KNOWN BUG (src/graph, ListStore.createItems / sendBatch): when the connection of the $batch
+  // drops after its parts were written, createMany rejects with the SDK's bare GraphError (empty
+  // message) instead of looking the items up by their keys. The items exist, but the caller never
+  // learns their ids (createMany chose them), so doing the action again creates them a second
+  // time. Marked `failing` so the suite stays green until the fix; make it `it` then.
+  it.failing('after a dropped connection, creates each item exactly once', async () => {
+    const before = (await reviewStore().load()).conversations.length;
+    t.tenant.faults.configure({ rules: [{ path: BATCH, method: 'POST', times: 1, dropAfterWrite: 1 }] });
+    const created = await createFour().finally(() => t.tenant.faults.configure({ rules: [] }));
+    expect((await reviewStore().load()).conversations.length).toBe(before + 4);
+    for (const c of created) expect(await conversationsWithId(c.value.id)).toBe(1);
+  });
+});
+
+describe('a create refused before the write', () => {
+  it.each([
+    ['a 504', { gatewayTimeout: 1 }],
+    ['a 503', { unavailable: 1, retryAfterSeconds: 0 }],
+    ['a dropped connection', { drop: 1 }],
+  ])('is sent again after %s and leaves exactly one item', async (_label, fault) => {
+    t.tenant.faults.configure({ rules: [{ path: ITEMS, method: 'POST', times: 1, ...fault }] });
+    const created = await reviewStore().create('conversation', conversation(3));
+    expect(await stats()).toMatchObject({ faultsInjected: 1, faultsAfterWrite: 0 });
+    t.tenant.faults.configure({ rules: [] });
+    expect(await conversationsWithId(created.value.id)).toBe(1);
+  });
+});
+
+describe('an update whose answer is lost after it was saved', () => {
+  async function updateUnder(fault: Record<string, number>) {
+    const s = reviewStore();
+    const created = await s.create('conversation', conversation(4));
+    t.tenant.faults.configure({ rules: [{ method: 'PATCH', times: 1, ...fault }] });
+    try {
+      const result = await s.update('conversation', created, { ...created.value, status: 'scheduled' });
+      expect((await stats()).faultsAfterWrite).toBe(1);
+      expect(result.ok).toBe(true);
+    } finally {
+      t.tenant.faults.configure({ rules: [] });
+    }
+    const loaded = await reviewStore().load();
+    expect(loaded.conversations.find((c) => c.value.id === created.value.id)?.value.status).toBe('scheduled');
+  }
+
+  it('after a 504, is saved once and is no conflict with itself', () =>
+    updateUnder({ gatewayTimeoutAfterWrite: 1 }));
+
+  // KNOWN BUG (src/graph, ListStore.updateFields): a PATCH whose connection drops after SharePoint
+  // saved it rejects with the SDK's bare GraphError (empty message): the person is told the save
+  // failed although it was made. A 504 is handled (the SDK retries, the 412 is recognised as our
+  // own change); a dropped connection should be too. Make it `it` once fixed.
+  it.failing('after a dropped connection, is saved once and is no conflict with itself', () =>
+    updateUnder({ dropAfterWrite: 1 }),
+  );
+});
+
+describe('a delete whose answer is lost after the item was deleted', () => {
+  async function deleteUnder(fault: Record<string, number>) {
+    const s = reviewStore();
+    const created = await s.create('conversation', conversation(5));
+    t.tenant.faults.configure({ rules: [{ method: 'DELETE', times: 1, ...fault }] });
+    try {
+      expect((await s.delete('conversation', created)).ok).toBe(true);
+    } finally {
+      t.tenant.faults.configure({ rules: [] });
+    }
+    expect(await conversationsWithId(created.value.id)).toBe(0);
+  }
+
+  it('after a 504, reports the item deleted', () => deleteUnder({ gatewayTimeoutAfterWrite: 1 }));
+
+  // KNOWN BUG (src/graph, ListStore.deleteItem): as for updates, a dropped connection after the
+  // delete rejects with the SDK's bare GraphError although the item is gone. Make it `it` once fixed.
+  it.failing('after a dropped connection, reports the item deleted', () =>
+    deleteUnder({ dropAfterWrite: 1 }),
+  );
+});
