@@ -8,11 +8,10 @@ import {
   EVENT_KIND,
   NO_TIME,
   applyInput,
-  appliedPreferences,
   blankEvent,
   cancelMeeting,
   deliverMeeting,
-  eventJson,
+  eventJson as storedEventJson,
   findMailbox,
   itemNotFound,
   mailOf,
@@ -24,8 +23,8 @@ import {
   touch,
   type ResponseType,
   type StoredEvent,
-} from './calendar-events';
-import { parseIsoInstant, responseZone } from './calendar-time';
+} from '../calendar/events';
+import { UTC, parseIsoInstant, resolveZone, type Zone } from '../calendar/time';
 
 /**
  * Outlook calendar routes of the local tenant (delegated permissions, as the product signs in users):
@@ -56,6 +55,41 @@ function ownMailbox(u: DirectoryUser): DirectoryUser {
 }
 
 /** The mailbox a request addresses: /me, or /users/{id|upn} when that is the signed-in user. */
+// ---------------------------------------------------------------------------------------------
+// Outlook's Prefer header: the response's time zone and body type.
+
+/** Reads one preference from the Prefer header(s), e.g. outlook.timezone="GMT Standard Time". */
+export function preference(req: RouteRequest, name: string): string | undefined {
+  const header = req.headers.prefer;
+  if (!header) return undefined;
+  const re = /([\w.-]+)\s*=\s*(?:"([^"]*)"|([^,;\s]+))/g;
+  for (let m = re.exec(header); m; m = re.exec(header))
+    if (m[1]!.toLowerCase() === name.toLowerCase()) return m[2] ?? m[3];
+  return undefined;
+}
+
+/** The zone for times in a response: the Prefer header's, else UTC, as Graph does. */
+export function responseZone(req: RouteRequest): Zone {
+  const name = preference(req, 'outlook.timezone');
+  return name === undefined ? UTC : resolveZone(name);
+}
+
+/** Preference-Applied values for the preferences a response honoured. */
+export function appliedPreferences(req: RouteRequest): Record<string, string> {
+  const applied: string[] = [];
+  const tz = preference(req, 'outlook.timezone');
+  if (tz !== undefined) applied.push(`outlook.timezone="${tz}"`);
+  const bodyType = preference(req, 'outlook.body-content-type');
+  if (bodyType !== undefined) applied.push(`outlook.body-content-type="${bodyType}"`);
+  return applied.length ? { 'Preference-Applied': applied.join(',') } : {};
+}
+
+/** An event as Graph answers it to this request: times in `zone`, the body in the type asked for. */
+export function eventJson(req: RouteRequest, ev: StoredEvent, zone: Zone): Record<string, unknown> {
+  const bodyType = preference(req, 'outlook.body-content-type')?.toLowerCase() === 'text' ? 'text' : 'html';
+  return storedEventJson(req.ctx.store, ev, zone, bodyType);
+}
+
 export function mailboxOwner(req: RouteRequest): DirectoryUser {
   const key = req.params.userId;
   if (key === undefined) return ownMailbox(req.user);

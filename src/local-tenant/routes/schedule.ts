@@ -3,15 +3,9 @@ import { contextUrl } from '../http/odata';
 import type { Router } from '../http/router';
 import type { RouteRequest, TenantResponse } from '../http/types';
 import type { DirectoryUser } from '../store/entities';
-import { mailboxOwner } from './calendar';
-import {
-  EVENT_KIND,
-  appliedPreferences,
-  findMailbox,
-  type FreeBusyStatus,
-  type StoredEvent,
-} from './calendar-events';
-import { dateTimeTimeZone, parseDateTimeTimeZone, responseZone, type Zone } from './calendar-time';
+import { appliedPreferences, mailboxOwner, responseZone } from './calendar';
+import { EVENT_KIND, findMailbox, type FreeBusyStatus, type StoredEvent } from '../calendar/events';
+import { dateTimeTimeZone, parseDateTimeTimeZone, type Zone } from '../calendar/time';
 
 /**
  * POST /me/calendar/getSchedule (and /users/{id}/calendar/getSchedule): free/busy of up to 100

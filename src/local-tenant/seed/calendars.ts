@@ -8,8 +8,8 @@ import {
   type EventInput,
   type FreeBusyStatus,
   type StoredEvent,
-} from '../routes/calendar-events';
-import { instantOf, resolveZone, wallTime, type Zone } from '../routes/calendar-time';
+} from '../calendar/events';
+import { instantOf, resolveZone, wallTime, type Zone } from '../calendar/time';
 import type { TenantStore } from '../store/database';
 import type { DirectoryUser } from '../store/entities';
 

@@ -1,17 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { GraphError } from '../http/errors';
-import type { RouteRequest } from '../http/types';
 import { TENANT_DOMAIN, stableGuid } from '../ids';
 import type { TenantStore } from '../store/database';
 import type { DirectoryUser } from '../store/entities';
-import {
-  dateTimeTimeZone,
-  parseDateTimeTimeZone,
-  preference,
-  resolveZone,
-  wallTime,
-  type Zone,
-} from './calendar-time';
+import { dateTimeTimeZone, parseDateTimeTimeZone, resolveZone, wallTime, type Zone } from './time';
 
 /**
  * Outlook calendar events as the local tenant stores them, and their Graph JSON.
@@ -737,8 +729,7 @@ export function bodyText(body: StoredEvent['body']): string {
  * The body as Graph returns it: HTML by default (a text body is converted, an HTML fragment gets the
  * document wrapper Exchange adds); text when asked with Prefer: outlook.body-content-type="text".
  */
-function renderBody(req: RouteRequest, body: StoredEvent['body']): StoredEvent['body'] {
-  const wanted = preference(req, 'outlook.body-content-type')?.toLowerCase() === 'text' ? 'text' : 'html';
+function renderBody(body: StoredEvent['body'], wanted: 'html' | 'text'): StoredEvent['body'] {
   if (wanted === 'text')
     return {
       contentType: 'text',
@@ -755,18 +746,13 @@ function renderBody(req: RouteRequest, body: StoredEvent['body']): StoredEvent['
   };
 }
 
-/** Preference-Applied values for the preferences a response honoured. */
-export function appliedPreferences(req: RouteRequest): Record<string, string> {
-  const applied: string[] = [];
-  const tz = preference(req, 'outlook.timezone');
-  if (tz !== undefined) applied.push(`outlook.timezone="${tz}"`);
-  const bodyType = preference(req, 'outlook.body-content-type');
-  if (bodyType !== undefined) applied.push(`outlook.body-content-type="${bodyType}"`);
-  return applied.length ? { 'Preference-Applied': applied.join(',') } : {};
-}
-
 /** An event as Graph writes it, properties in Graph's order, times in `zone`. */
-export function eventJson(req: RouteRequest, ev: StoredEvent, zone: Zone): Record<string, unknown> {
+export function eventJson(
+  store: TenantStore,
+  ev: StoredEvent,
+  zone: Zone,
+  bodyType: 'html' | 'text',
+): Record<string, unknown> {
   const out: Record<string, unknown> = {
     '@odata.etag': etagOf(ev),
     id: ev.id,
@@ -803,7 +789,7 @@ export function eventJson(req: RouteRequest, ev: StoredEvent, zone: Zone): Recor
     isDraft: false,
     hideAttendees: ev.hideAttendees,
     responseStatus: ev.responseStatus,
-    body: renderBody(req, ev.body),
+    body: renderBody(ev.body, bodyType),
     start: dateTimeTimeZone(ev.start, zone),
     end: dateTimeTimeZone(ev.end, zone),
     location: ev.location,
@@ -812,7 +798,7 @@ export function eventJson(req: RouteRequest, ev: StoredEvent, zone: Zone): Recor
     // hideAttendees: "each attendee only sees themselves" (event resource).
     attendees:
       ev.hideAttendees && !ev.isOrganizer
-        ? ev.attendees.filter((a) => findMailbox(req.ctx.store, a.emailAddress.address)?.id === ev.ownerId)
+        ? ev.attendees.filter((a) => findMailbox(store, a.emailAddress.address)?.id === ev.ownerId)
         : ev.attendees,
     organizer: ev.organizer,
     onlineMeeting: ev.onlineMeeting,

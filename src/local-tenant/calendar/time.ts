@@ -1,5 +1,4 @@
 import { GraphError } from '../http/errors';
-import type { RouteRequest } from '../http/types';
 
 /**
  * Time zones as Outlook's part of Graph takes them.
@@ -210,26 +209,4 @@ export function parseIsoInstant(value: string): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Reads one preference from the Prefer header(s), e.g. outlook.timezone="GMT Standard Time". */
-export function preference(req: RouteRequest, name: string): string | undefined {
-  const header = req.headers.prefer;
-  if (!header) return undefined;
-  const re = /([\w.-]+)\s*=\s*(?:"([^"]*)"|([^,;\s]+))/g;
-  for (let m = re.exec(header); m; m = re.exec(header))
-    if (m[1]!.toLowerCase() === name.toLowerCase()) return m[2] ?? m[3];
-  return undefined;
-}
-
-/** The zone for times in a response: the Prefer header's, else UTC, as Graph does. */
-export function responseZone(req: RouteRequest): Zone {
-  const name = preference(req, 'outlook.timezone');
-  return name === undefined ? UTC : resolveZone(name);
-}
-
-/** The Preference-Applied header Graph sends back when it honoured outlook.timezone. */
-export function preferenceApplied(req: RouteRequest): Record<string, string> {
-  const name = preference(req, 'outlook.timezone');
-  return name === undefined ? {} : { 'Preference-Applied': `outlook.timezone="${name}"` };
 }

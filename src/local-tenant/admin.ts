@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { findUserBySignInName, issueToken } from './auth';
+import type { FaultInjector } from './faults';
+import { parseJsonBody } from './http/json';
+import type { TenantResponse } from './http/types';
+import type { RequestStats } from './stats';
+import type { TenantStore } from './store/database';
+import type { DirectoryUser } from './store/entities';
+
+/**
+ * The local tenant's own routes under /_local, outside Graph: the local sign-in (the account
+ * picker and tokens), fault injection and statistics. They need no token, as Microsoft's sign-in
+ * page needs none; the HTTP adapter lets them answer only callers without an Origin or from the
+ * pages' own origins.
+ *   GET /_local/users                the people who can sign in
+ *   POST /_local/token               {"user": UPN or mail} -> {"access_token", ...}; no user: the default
+ *   GET|PUT|DELETE /_local/faults    the fault rules (see faults.ts)
+ *   GET|DELETE /_local/stats         request and fault counts (see stats.ts)
+ */
+export function adminRoutes(deps: {
+  store: TenantStore;
+  faults: FaultInjector;
+  stats: RequestStats;
+  now: () => Date;
+}): (method: string, pathname: string, body: Buffer) => TenantResponse {
+  const { store, faults, stats, now } = deps;
+  return (method, pathname, body) => {
+    try {
+      switch (`${method} ${pathname}`) {
+        case 'GET /_local/users':
+          return {
+            status: 200,
+            body: store.list<DirectoryUser>('user').map((u) => ({
+              userPrincipalName: u.userPrincipalName,
+              displayName: u.displayName,
+              jobTitle: u.jobTitle,
+              mail: u.mail,
+            })),
+          };
+        case 'POST /_local/token': {
+          const input = body.length ? parseJsonBody(body) : {};
+          const name = typeof input.user === 'string' ? input.user : store.getMeta('defaultUser');
+          const user = name ? findUserBySignInName(store, name) : undefined;
+          if (!user)
+            return {
+              status: 400,
+              body: { error: 'invalid_grant', error_description: 'No such user in the local tenant.' },
+            };
+          return { status: 200, body: issueToken(store, user, now()) };
+        }
+        case 'GET /_local/faults':
+          return { status: 200, body: faults.current() };
+        case 'PUT /_local/faults':
+          return { status: 200, body: faults.configure(parseJsonBody(body)) };
+        case 'DELETE /_local/faults':
+          faults.configure({ rules: [] });
+          return { status: 204 };
+        case 'GET /_local/stats':
+          return { status: 200, body: stats };
+        case 'DELETE /_local/stats':
+          stats.reset();
+          return { status: 204 };
+        default:
+          return { status: 404, body: { error: 'Unknown local route.' } };
+      }
+    } catch (err) {
+      const message =
+        err instanceof z.ZodError
+          ? z.prettifyError(err)
+          : err instanceof Error
+            ? err.message
+            : 'Bad request.';
+      return { status: 400, body: { error: message } };
+    }
+  };
+}
