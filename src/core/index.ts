@@ -25,6 +25,7 @@ export * from './model/identity-register';
 export * from './model/workspace';
 export * from './analysis/typology';
 export * from './analysis/contributory-factors';
+export * from './analysis/citations';
 export * from './review/stage';
 export * from './review/working-days';
 export * from './review/statutory-clock';
