@@ -26,6 +26,7 @@ export * from './model/workspace';
 export * from './analysis/typology';
 export * from './analysis/contributory-factors';
 export * from './analysis/citations';
+export * from './analysis/numbering';
 export * from './review/stage';
 export * from './review/working-days';
 export * from './review/statutory-clock';

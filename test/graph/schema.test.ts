@@ -59,7 +59,7 @@ describe('the review site schema', () => {
         'human-reasoning',
       ],
       findingKind: ['constructive', 'unsafe'],
-      findingStatus: ['draft', 'agreed', 'in-report'],
+      findingStatus: ['draft', 'tested-review-team', 'tested-case-group', 'agreed', 'in-report'],
       boardActionStatus: ['open', 'in-progress', 'completed', 'withdrawn'],
       identifierKind: ['person', 'street', 'school', 'date of birth', 'other'],
       artefactType: [

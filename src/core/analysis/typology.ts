@@ -39,7 +39,9 @@ const unknownCategory = (value: unknown): string =>
 
 export const PatternCategory = z.enum(keysOf(TYPOLOGY), {
   error: (issue) =>
-    issue.input === undefined ? 'A finding needs a category.' : unknownCategory(issue.input),
+    issue.input === undefined || issue.input === null || issue.input === ''
+      ? 'A finding needs a category: choose one of the six-part typology.'
+      : unknownCategory(issue.input),
 });
 export type PatternCategory = z.infer<typeof PatternCategory>;
 
