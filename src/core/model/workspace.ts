@@ -15,6 +15,7 @@ import { DEFAULT_FINDING_HEADINGS, Finding, FindingHeadings } from './finding';
 import { KeyPracticeEpisode } from './key-practice-episode';
 import { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from './people';
 import { Review } from './review';
+import { DEFAULT_HINDSIGHT_PROMPTS, HindsightPrompts } from './review-settings';
 
 export const ReviewWorkspace = z
   .object({
@@ -29,6 +30,8 @@ export const ReviewWorkspace = z
     boardActions: z.array(BoardAction).default([]),
     contributoryFactors: ContributoryFactorFramework.default(DEFAULT_CONTRIBUTORY_FACTORS),
     findingHeadings: FindingHeadings.default(DEFAULT_FINDING_HEADINGS),
+    /** Always filled when parsed; optional in the type for workspaces written in code before prompts existed. */
+    hindsightPrompts: HindsightPrompts.default([...DEFAULT_HINDSIGHT_PROMPTS]).optional(),
   })
   .superRefine((workspace, ctx) => {
     const ids = (items: readonly { id: string }[]) => new Set(items.map((item) => item.id));
