@@ -89,6 +89,7 @@ describe('the review site schema', () => {
   it('reads the schema version from the marker columns', () => {
     expect(schemaVersionOf(['Title', 'CrwId'])).toBe(0);
     expect(schemaVersionOf(['CrwSchema1', 'CrwSchema3', 'CrwSchema2'])).toBe(3);
+    expect(SCHEMA_VERSION).toBe(3);
     const review = REVIEW_SITE_LISTS.find((l) => l.name === 'Review')!;
     expect(schemaVersionOf(review.columns.map((c) => c.name))).toBe(SCHEMA_VERSION);
   });
@@ -115,6 +116,7 @@ describe('mapping list items to the core’s objects', () => {
         review: workspace.review,
         contributoryFactors: workspace.contributoryFactors,
         findingHeadings: workspace.findingHeadings,
+        hindsightPrompts: ['What did they know then?', 'What else was demanding their attention?'],
       },
     ]);
     each('leadReviewer', workspace.leadReviewers);
@@ -124,6 +126,15 @@ describe('mapping list items to the core’s objects', () => {
     each('conversation', workspace.conversations);
     each('keyPracticeEpisode', workspace.keyPracticeEpisodes);
     each('finding', workspace.findings);
+    each(
+      'finding',
+      workspace.findings.map((finding, i) => ({
+        ...finding,
+        status: CHOICES.findingStatus[i % CHOICES.findingStatus.length]!,
+        boardResponse:
+          i === 0 ? 'The Board accepts the finding and asks the ICB to lead.\nReview in March.' : '',
+      })),
+    );
     for (const entry of identityRegister.entries)
       expect(roundTrip(identityRegisterEntryMapping, entry)).toEqual(entry);
   });

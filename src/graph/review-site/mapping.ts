@@ -16,6 +16,7 @@ import { IdentityRegisterEntry } from '../../core/model/identity-register';
 import { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
 import { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../core/model/people';
 import { Review } from '../../core/model/review';
+import { DEFAULT_HINDSIGHT_PROMPTS, HindsightPrompts } from '../../core/model/review-settings';
 import {
   BOARD_ACTIONS_LIST,
   CONVERSATIONS_LIST,
@@ -36,6 +37,8 @@ export const ReviewRecord = z.object({
   review: Review,
   contributoryFactors: ContributoryFactorFramework.default(DEFAULT_CONTRIBUTORY_FACTORS),
   findingHeadings: FindingHeadings.default(DEFAULT_FINDING_HEADINGS),
+  /** Always filled when read (the defaults on a site made before prompts); optional for records written in code. */
+  hindsightPrompts: HindsightPrompts.default([...DEFAULT_HINDSIGHT_PROMPTS]).optional(),
 });
 export type ReviewRecord = z.infer<typeof ReviewRecord>;
 
@@ -94,7 +97,7 @@ export const reviewMapping: EntityMapping<ReviewRecord> = {
   list: REVIEW_LIST,
   schema: ReviewRecord,
   matches: () => true,
-  toFields: ({ id, review, contributoryFactors, findingHeadings }) => ({
+  toFields: ({ id, review, contributoryFactors, findingHeadings, hindsightPrompts }) => ({
     Title: review.title,
     [CRW_ID]: id,
     ReferenceCode: review.referenceCode,
@@ -109,6 +112,7 @@ export const reviewMapping: EntityMapping<ReviewRecord> = {
     Agencies: toJson(review.agencies),
     ContributoryFactors: toJson(contributoryFactors),
     FindingHeadings: toJson(findingHeadings),
+    HindsightPrompts: toJson(hindsightPrompts),
   }),
   fromFields: (f, fallbackId) => ({
     id: idOf(f, fallbackId),
@@ -126,6 +130,7 @@ export const reviewMapping: EntityMapping<ReviewRecord> = {
     },
     contributoryFactors: fromJson(f, 'ContributoryFactors'),
     findingHeadings: fromJson(f, 'FindingHeadings'),
+    hindsightPrompts: fromJson(f, 'HindsightPrompts'),
   }),
 };
 
@@ -304,6 +309,7 @@ export const findingMapping: EntityMapping<Finding> = {
     WhyItMatters: x.whyItMatters,
     BoardIssues: toJson(x.boardIssues),
     Evidence: toJson(x.evidence),
+    BoardResponse: x.boardResponse ?? '',
   }),
   fromFields: (f, fallbackId) => ({
     id: idOf(f, fallbackId),
@@ -317,6 +323,7 @@ export const findingMapping: EntityMapping<Finding> = {
     whyItMatters: str(f.WhyItMatters),
     boardIssues: fromJson(f, 'BoardIssues'),
     evidence: fromJson(f, 'Evidence'),
+    boardResponse: str(f.BoardResponse),
   }),
 };
 

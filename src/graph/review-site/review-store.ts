@@ -217,6 +217,7 @@ export class ReviewStore {
         review: out.record.value.review,
         contributoryFactors: out.record.value.contributoryFactors,
         findingHeadings: out.record.value.findingHeadings,
+        hindsightPrompts: out.record.value.hindsightPrompts,
         leadReviewers: out.leadReviewers.map((s) => s.value),
         reviewTeam: out.reviewTeam.map((s) => s.value),
         caseGroup: out.caseGroup.map((s) => s.value),

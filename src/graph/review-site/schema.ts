@@ -36,8 +36,11 @@ import { REVIEW_STAGE_LABELS } from '../../core/review/stage';
  * Bumped whenever a list or column is added; recorded in the site by a marker column (see below).
  * 2: the identity register's name parts (GivenNames, FamilyName, KnownAs, IdentifyingAlone), and
  * its own marker (the register lives in another site).
+ * 3: the findings' Board response (BoardResponse), the review's hindsight prompts
+ * (HindsightPrompts), and the finding statuses "tested-review-team" and "tested-case-group" (an
+ * older site's FindingStatus column gains them).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface ColumnSpec {
   name: string;
@@ -193,6 +196,7 @@ export const REVIEW_LIST: ListSpec = {
     json('Agencies', 'Agencies'),
     json('ContributoryFactors', "The partnership's contributory factors"),
     json('FindingHeadings', 'Headings of a finding'),
+    json('HindsightPrompts', 'Prompts against hindsight bias'),
     schemaMarkerColumn(),
   ],
 };
@@ -272,6 +276,7 @@ export const FINDINGS_LIST: ListSpec = {
     note('WhyItMatters', 'Why does it matter?'),
     json('BoardIssues', 'Issues for the Board to consider'),
     json('Evidence', 'Evidence'),
+    note('BoardResponse', "The Board's response"),
   ],
 };
 
