@@ -71,6 +71,11 @@ export function Timeline({
         focusIndex(activate(key));
       };
       const pan = layout.viewWidth * 0.25;
+      // Zooming from the keyboard keeps the item in focus where it is on screen.
+      const activeAnchor = () => {
+        const centre = timeline.activeKey ? layout.centres.get(timeline.activeKey) : undefined;
+        return centre === undefined ? undefined : Math.min(layout.viewWidth, Math.max(0, centre - offset));
+      };
       let handled = true;
       switch (event.key) {
         case 'ArrowRight':
@@ -91,11 +96,11 @@ export function Timeline({
           break;
         case '+':
         case '=':
-          zoomBy(ZOOM_STEP);
+          zoomBy(ZOOM_STEP, activeAnchor());
           break;
         case '-':
         case '_':
-          zoomBy(1 / ZOOM_STEP);
+          zoomBy(1 / ZOOM_STEP, activeAnchor());
           break;
         case '0':
           fit();
@@ -113,7 +118,7 @@ export function Timeline({
       }
       if (handled) event.preventDefault();
     },
-    [activate, fit, focusIndex, layout, onOpen, panBy, step, zoomBy],
+    [activate, fit, focusIndex, layout, offset, onOpen, panBy, step, timeline.activeKey, zoomBy],
   );
 
   const clamp = useCallback((px: number) => clampOffset(px, layout), [layout]);

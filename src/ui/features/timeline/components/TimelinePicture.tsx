@@ -29,6 +29,8 @@ export interface TimelinePictureProps {
 }
 
 const g = GEOMETRY;
+/** Room a month label needs ("Sept 2026"): one nearer the right-hand end is not drawn. */
+const TICK_LABEL_ROOM = 60;
 
 export function TimelinePicture(props: TimelinePictureProps) {
   const { layout, offset, label, patternPrefix, contentRef, onKeyDown } = props;
@@ -72,9 +74,11 @@ const Axis = memo(function Axis({ layout }: { layout: TimelineLayout }) {
             y2={layout.height}
             className={tick.major ? styles.tickMajor : styles.tick}
           />
-          <text x={tick.x + 3} y={axisY - 8} className={styles.tickLabel}>
-            {tick.label}
-          </text>
+          {tick.x + TICK_LABEL_ROOM <= layout.contentWidth && (
+            <text x={tick.x + 3} y={axisY - 8} className={styles.tickLabel}>
+              {tick.label}
+            </text>
+          )}
         </g>
       ))}
     </g>

@@ -93,7 +93,11 @@ export const useTimelineStyles = makeStyles({
     alignItems: 'flex-start',
     gap: tokens.spacingVerticalXXS,
   },
-  listMeta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  listMeta: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+  },
   swatch: { width: '28px', height: '12px', flexShrink: 0 },
   visuallyHidden: {
     position: 'absolute',
