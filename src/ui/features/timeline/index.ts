@@ -12,3 +12,4 @@ export {
   type Valence,
 } from './hooks/timeline-layout';
 export { describeItem } from './hooks/useTimeline';
+export { timelineDataFromReview, dayInLondon } from './hooks/timeline-data';
