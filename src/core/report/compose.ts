@@ -2,11 +2,11 @@
  * Report composition: findings -> document-neutral blocks in the shape of published SCIE-model
  * reports (DOMAIN.md), the "Findings in brief" table and the report outline.
  */
+import { citationLookup, renderCitations, type CitationLookup } from '../analysis/citations';
 import { patternCategory } from '../analysis/typology';
 import { DEFAULT_FINDING_HEADINGS, type Finding, type FindingHeadings } from '../model/finding';
 import type { KeyPracticeEpisode } from '../model/key-practice-episode';
 import type { ManagedBlock, ReportBlock } from './blocks';
-import { renderCitations } from './citations';
 import { blocksHash } from './hash';
 import { plainLine, plainParagraphs } from './plain-text';
 import { FINDINGS_IN_BRIEF_TAG, findingTag } from './tags';
@@ -16,7 +16,15 @@ export interface ReportSource {
   readonly findings: readonly Finding[];
   readonly keyPracticeEpisodes: readonly Pick<KeyPracticeEpisode, 'id' | 'number'>[];
   readonly findingHeadings?: FindingHeadings;
+  /**
+   * Resolves citations of conversations and artefacts as well as episodes (reviewCitationLookup);
+   * without it only the episodes are known, and any other citation reads as deleted.
+   */
+  readonly citations?: CitationLookup;
 }
+
+const lookupOf = (source: ReportSource): CitationLookup =>
+  source.citations ?? citationLookup({ episodes: source.keyPracticeEpisodes });
 
 /** A finding goes into the report once the review team has agreed it. */
 export const isAgreed = (finding: Pick<Finding, 'status'>): boolean =>
@@ -36,7 +44,8 @@ export const emptySectionPlaceholder = (heading: string): string =>
 /** The blocks of one finding. */
 export function composeFinding(finding: Finding, source: ReportSource): ManagedBlock {
   const headings = source.findingHeadings ?? DEFAULT_FINDING_HEADINGS;
-  const text = (value: string) => renderCitations(value, source.keyPracticeEpisodes);
+  const lookup = lookupOf(source);
+  const text = (value: string) => renderCitations(value, lookup);
   const section = (heading: string, value: string): ReportBlock[] => {
     const paragraphs = plainParagraphs(text(value));
     return [
@@ -82,6 +91,7 @@ export function composeFindingsInBrief(
   options: { includeDrafts?: boolean } = {},
 ): ManagedBlock {
   const findings = inReviewOrder(options.includeDrafts ? source.findings : source.findings.filter(isAgreed));
+  const lookup = lookupOf(source);
   const blocks: ReportBlock[] =
     findings.length > 0
       ? [
@@ -91,7 +101,7 @@ export function composeFindingsInBrief(
             rows: findings.map((f) => [
               String(f.number),
               patternCategory(f.category).shortLabel,
-              plainLine(renderCitations(f.title, source.keyPracticeEpisodes)),
+              plainLine(renderCitations(f.title, lookup)),
             ]),
           },
         ]

@@ -1,5 +1,6 @@
 import {
   blocksHash,
+  citationLookup,
   citeTypedEpisodes,
   composeAgreedFindings,
   composeFinding,
@@ -109,7 +110,7 @@ describe('citations', () => {
   it('turns typed references into references by id, leaving unknown numbers as typed', () => {
     const stored = citeTypedEpisodes('As in KPE 2 (and KPE 9).', episodes);
     expect(stored).toBe(`As in ${kpeCitation('kpe-b')} (and KPE 9).`);
-    expect(renderCitations(stored, episodes)).toBe('As in KPE 2 (and KPE 9).');
+    expect(renderCitations(stored, citationLookup({ episodes }))).toBe('As in KPE 2 (and KPE 9).');
   });
 });
 
