@@ -145,13 +145,17 @@ export function Timeline({
     return () => element.removeEventListener('wheel', onWheel);
   }, [view]);
 
+  // Stable handlers, so that the items (memoised) are not drawn again when only the view moves.
+  const { wasDrag } = drag;
   const onItemClick = useCallback(
     (item: TimelineItem) => {
-      if (!drag.wasDrag()) onOpen(item);
+      if (!wasDrag()) onOpen(item);
     },
-    [drag, onOpen],
+    [wasDrag, onOpen],
   );
-  const onItemFocus = useCallback((key: string) => void activate(key), [activate]);
+  const latestActivate = useRef(activate);
+  latestActivate.current = activate;
+  const onItemFocus = useCallback((key: string) => void latestActivate.current(key), []);
 
   const atStart = offset <= 0;
   const atEnd = offset >= layout.contentWidth - layout.viewWidth - 0.5;
