@@ -151,6 +151,7 @@ const Items = memo(function Items({
               <ValenceFill
                 prefix={patternPrefix}
                 valence={item.valence}
+                className={styles[item.valence]}
                 x={x}
                 y={y}
                 width={width}

@@ -2,7 +2,6 @@
  * The valence of an episode is drawn with a texture as well as a colour, so that it reads without
  * colour (and in high contrast): good practice plain, problematic practice hatched, mixed dotted.
  */
-import { mergeClasses } from '@fluentui/react-components';
 import type { Valence } from '../hooks/timeline-layout';
 import { useTimelineStyles } from '../styles/useTimelineStyles';
 
@@ -42,21 +41,21 @@ export function ValencePatternDefs({ prefix }: { prefix: string }) {
   );
 }
 
-/** A bar's shape: the colour, then the texture over it. */
+/** A bar's shape: the colour (the class for its valence), then the texture over it. */
 export function ValenceFill(props: {
   prefix: string;
   valence: Valence;
+  className: string;
   x: number;
   y: number;
   width: number;
   height: number;
 }) {
-  const styles = useTimelineStyles();
-  const { prefix, valence, ...box } = props;
+  const { prefix, valence, className, ...box } = props;
   const texture = patternId(prefix, valence);
   return (
     <>
-      <rect {...box} rx={3} className={mergeClasses(styles[valence])} />
+      <rect {...box} rx={3} className={className} />
       {texture && <rect {...box} rx={3} fill={`url(#${texture})`} opacity={0.45} />}
     </>
   );
@@ -67,7 +66,15 @@ export function ValenceSwatch({ prefix, valence }: { prefix: string; valence: Va
   const styles = useTimelineStyles();
   return (
     <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true" focusable="false">
-      <ValenceFill prefix={prefix} valence={valence} x={0.5} y={0.5} width={27} height={11} />
+      <ValenceFill
+        prefix={prefix}
+        valence={valence}
+        className={styles[valence]}
+        x={0.5}
+        y={0.5}
+        width={27}
+        height={11}
+      />
     </svg>
   );
 }
