@@ -1,6 +1,8 @@
-/** The timeline as a list, in time order: the alternative to the picture at narrow widths and for anyone who prefers it. */
+/**
+ * The timeline as a list, in time order: the alternative to the picture at narrow widths and for
+ * anyone who prefers it. Each button is named by its visible text (title, kind, date, valence).
+ */
 import { Button } from '@fluentui/react-components';
-import { describeItem } from '../hooks/useTimeline';
 import { itemKey, type TimelineItem, type TimelineLayout } from '../hooks/timeline-layout';
 import { useTimelineStyles } from '../styles/useTimelineStyles';
 import { ValenceSwatch, VALENCE_LABELS } from './ValencePatterns';
@@ -35,7 +37,6 @@ export function TimelineList(props: {
           <Button
             appearance="subtle"
             className={styles.listButton}
-            aria-label={describeItem(item)}
             onClick={() => onOpen(item)}
             icon={
               item.kind === 'kpe' ? (
