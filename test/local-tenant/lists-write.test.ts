@@ -52,6 +52,53 @@ async function createItem(fields: Record<string, unknown>) {
 }
 
 describe('lists and columns', () => {
+  it('updates a column (PATCH .../columns/{id}, 200): new choices replace the old, the rest of the facet stays; name and type cannot change', async () => {
+    const columns = (await (await t.graph(`${site}/lists/Test%20findings/columns`)).json()) as {
+      value: { id: string; name: string }[];
+    };
+    const status = columns.value.find((c) => c.name === 'Status')!;
+    const res = await t.graph(
+      `${site}/lists/Test%20findings/columns/${status.id}`,
+      patch({ choice: { choices: ['draft', 'agreed', 'in-report'] } }),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      id: string;
+      name: string;
+      indexed: boolean;
+      choice: Record<string, unknown>;
+    };
+    expect(body).toMatchObject({ id: status.id, name: 'Status', indexed: true });
+    expect(body.choice).toMatchObject({
+      choices: ['draft', 'agreed', 'in-report'],
+      displayAs: 'dropDownMenu',
+    });
+    // The new choice is accepted in an item now.
+    expect((await createItem({ CrwId: 'col-1', Status: 'in-report' })).status).toBe(201);
+
+    const renamed = await t.graph(
+      `${site}/lists/Test%20findings/columns/${status.id}`,
+      patch({ name: 'State' }),
+    );
+    expect(renamed.status).toBe(400);
+    const retyped = await t.graph(`${site}/lists/Test%20findings/columns/${status.id}`, patch({ text: {} }));
+    expect(retyped.status).toBe(400);
+    const badChoices = await t.graph(
+      `${site}/lists/Test%20findings/columns/${status.id}`,
+      patch({ choice: { choices: [1, 2] } }),
+    );
+    expect(badChoices.status).toBe(400);
+    const missing = await t.graph(
+      `${site}/lists/Test%20findings/columns/NoSuchColumn`,
+      patch({ hidden: true }),
+    );
+    expect(missing.status).toBe(404);
+    const after = (await (await t.graph(`${site}/lists/Test%20findings/columns/${status.id}`)).json()) as {
+      choice: { choices: string[] };
+    };
+    expect(after.choice.choices).toEqual(['draft', 'agreed', 'in-report']);
+  });
+
   it('creates a list (201) that answers by id and by title, with the template columns and its own', async () => {
     const res = await t.graph(
       `${site}/lists`,

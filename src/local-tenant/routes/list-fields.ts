@@ -237,6 +237,46 @@ export function columnFromRequest(input: unknown, existing: ColumnDefinition[]):
   };
 }
 
+/**
+ * `PATCH .../columns/{id}` (Graph's columnDefinition update): the column keeps its name, id and
+ * type; the properties sent replace its own, and a type facet sent (e.g. `choice`) is merged into
+ * the column's own facet, so `{ choice: { choices: [...] } }` replaces the choices and keeps the
+ * rest. Changing the name or the type is refused, as SharePoint does. Validated as a new column
+ * would be, so nothing invalid is ever stored.
+ */
+export function updatedColumn(
+  column: ColumnDefinition,
+  input: unknown,
+  others: ColumnDefinition[],
+): ColumnDefinition {
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw invalid('A column definition must be a JSON object.');
+  const body = input as Record<string, unknown>;
+  if (body.name !== undefined && body.name !== column.name)
+    throw invalid("A column's 'name' cannot be changed.");
+  if (body.id !== undefined && body.id !== column.id) throw invalid("A column's 'id' cannot be changed.");
+  const facet = TYPE_FACETS.find((f) => column[f] !== undefined) ?? 'text';
+  const sentFacets = TYPE_FACETS.filter((f) => body[f] !== undefined && body[f] !== null);
+  if (sentFacets.some((f) => f !== facet)) throw invalid(`A ${facet} column cannot change its type.`);
+  const sentFacet = body[facet];
+  if (
+    sentFacet !== undefined &&
+    (typeof sentFacet !== 'object' || sentFacet === null || Array.isArray(sentFacet))
+  )
+    throw invalid(`'${facet}' must be a JSON object.`);
+  const merged: Record<string, unknown> = {
+    ...column,
+    ...body,
+    id: column.id,
+    name: column.name,
+    [facet]: {
+      ...(column[facet] as Record<string, unknown>),
+      ...((sentFacet as Record<string, unknown>) ?? {}),
+    },
+  };
+  return columnFromRequest(merged, others);
+}
+
 /** The Title column a genericList or documentLibrary template brings. */
 export function titleColumn(): ColumnDefinition {
   return {

@@ -21,6 +21,7 @@ import {
   SYSTEM_FIELDS,
   checkUnique,
   columnFromRequest,
+  updatedColumn,
   columnOf,
   fieldsJson,
   itemETag,
@@ -506,6 +507,48 @@ export function registerListRoutes(router: Router): void {
         req,
         `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/columns/$entity`,
         column,
+        200,
+        'columnDefinition',
+      );
+    })
+    .add('PATCH', '/sites/{siteId}/lists/{listId}/columns/{columnId}', (req) => {
+      const { site, list } = resolveList(req);
+      const ref = req.params.columnId!.toLowerCase();
+      const column = req.ctx.store.transaction(() => {
+        const current = req.ctx.store.get<SpList>('list', list.id) ?? list;
+        const index = current.columns.findIndex(
+          (c) => c.id.toLowerCase() === ref || c.name.toLowerCase() === ref,
+        );
+        if (index < 0) {
+          // SharePoint's own columns (Created, Modified...) cannot be changed through Graph.
+          if (
+            columnsJson(current).some(
+              (c) => String(c.id).toLowerCase() === ref || String(c.name).toLowerCase() === ref,
+            )
+          )
+            throw new GraphError(403, 'accessDenied', 'Access denied');
+          throw notFound('Column not found', 'itemNotFound');
+        }
+        const updated = updatedColumn(
+          current.columns[index]!,
+          req.json(),
+          current.columns.filter((_, i) => i !== index),
+        );
+        req.ctx.store.put<SpList>(
+          'list',
+          {
+            ...current,
+            columns: current.columns.map((c, i) => (i === index ? updated : c)),
+            lastModifiedDateTime: timestamp(req.ctx.now()),
+          },
+          site.id,
+        );
+        return updated;
+      });
+      return entityResponse(
+        req,
+        `sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/columns/$entity`,
+        { ...column },
         200,
         'columnDefinition',
       );
