@@ -13,6 +13,7 @@ import { parseJsonBody } from './http/json';
 import { Router } from './http/router';
 import type { RouteRequest, TenantContext, TenantRequest, TenantResponse } from './http/types';
 import { logUnexpected } from './log';
+import { MailboxConcurrency, addressedMailbox, mailboxConcurrencyExceeded } from './mailbox-concurrency';
 import { RequestStats } from './stats';
 import { TenantStore } from './store/database';
 import { registerDirectoryRoutes } from './routes/directory';
@@ -93,6 +94,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
   const faults = new FaultInjector();
   if (options.faults) faults.configure(options.faults);
   const stats = new RequestStats();
+  const mailboxes = new MailboxConcurrency();
   const access = new AccessPolicy(options.pageOrigins);
   const router = new Router();
   for (const register of registrars) register(router);
@@ -103,8 +105,17 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
   /** A part of a batch (or an in-process request): its own fault decision; a drop after the write is a 504. */
   async function dispatch(req: TenantRequest, inBatch: boolean): Promise<TenantResponse> {
     const fault = faults.decide(req.method, req.path, inBatch);
-    const out = await answer(req, inBatch, fault, graphHandler(req, inBatch));
+    const out = await answer(req, inBatch, fault, graphHandler(req, inBatch), mailboxOf(req));
     return out === DROP ? errorResponse(req, gatewayTimeout()) : out;
+  }
+
+  /** The mailbox a Graph request counts against (mailbox-concurrency.ts); nothing when it cannot sign in. */
+  function mailboxOf(req: TenantRequest): string | undefined {
+    try {
+      return addressedMailbox(store, req.path, authenticate(store, req.headers.authorization, now()));
+    } catch {
+      return undefined; // the handler answers the 401
+    }
   }
 
   function graphHandler(req: TenantRequest, inBatch: boolean) {
@@ -138,20 +149,21 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
       return { status: 404, body: { error: 'This local tenant serves Microsoft Graph under /v1.0.' } };
     stats.httpRequests++;
     const graphReq = { ...req, path: req.path.replace(/^\/v1\.0/i, '') || '/' };
-    return respond(graphReq, graphHandler(graphReq, false));
+    return respond(graphReq, graphHandler(graphReq, false), mailboxOf(graphReq));
   }
 
   /** One HTTP request with its one fault decision: dropped before, dropped after the write, or answered. */
   async function respond(
     req: TenantRequest,
     run: () => TenantResponse | Promise<TenantResponse>,
+    mailbox?: string,
   ): Promise<TenantResponse | Drop> {
     const fault = faults.decide(req.method, req.path, false);
     if (fault.kind === 'drop') {
       stats.faultsInjected++;
       return { drop: { delayMs: fault.delayMs } };
     }
-    const out = await answer(req, false, fault, run);
+    const out = await answer(req, false, fault, run, mailbox);
     return out === DROP ? { drop: { delayMs: 0 } } : out;
   }
 
@@ -159,20 +171,31 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
    * Runs one request with its fault decision, request ids and Graph's error bodies. A fault after
    * the write lets the request run to its end (the write committed), then, if it succeeded, takes
    * the answer away: DROP (the caller closes the connection) or a 504.
+   *
+   * A request to a mailbox holds one of its slots from here (before the injected latency) until its
+   * answer is ready; past the limit it is answered 429 MailboxConcurrency, after the same latency.
+   * The slot is taken synchronously, so parts of a batch started together all count at once.
    */
   async function answer(
     req: TenantRequest,
     inBatch: boolean,
     fault: FaultDecision,
     run: () => TenantResponse | Promise<TenantResponse>,
+    mailbox?: string,
   ): Promise<TenantResponse | typeof DROP> {
     stats.operations++;
     const requestId = randomUUID();
     const baseHeaders: Record<string, string> = { 'request-id': requestId };
     if (req.headers['client-request-id']) baseHeaders['client-request-id'] = req.headers['client-request-id'];
+    const release = mailbox === undefined ? () => undefined : mailboxes.acquire(mailbox);
     let struck = false;
     try {
       await delay(fault.delayMs);
+      if (!release) {
+        stats.mailboxConcurrencyThrottled++;
+        faults.spare(fault);
+        throw mailboxConcurrencyExceeded();
+      }
       throwInjectedStatus(fault);
       const res = await run();
       if (fault.kind === 'afterWrite') {
@@ -190,7 +213,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
       return { ...res, headers: { ...baseHeaders, ...res.headers } };
     } catch (err) {
       // A request that failed committed nothing: an after-write fault has nothing to strike.
-      if (fault.kind === 'afterWrite' && !struck) faults.spare(fault);
+      if (fault.kind === 'afterWrite' && !struck && release) faults.spare(fault);
       if (err instanceof GraphError) return errorResponse(req, err, requestId, baseHeaders);
       // An unexpected failure is a 500 as Graph sends it; the details stay on the server's console,
       // which names the route and the error's kind, never the path or the message (they can hold a
@@ -202,6 +225,8 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
         requestId,
         baseHeaders,
       );
+    } finally {
+      release?.();
     }
   }
 

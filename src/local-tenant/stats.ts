@@ -8,8 +8,11 @@ export class RequestStats {
   faultsInjected = 0;
   /** Of those, the faults that struck after the write was committed (dropAfterWrite, gatewayTimeoutAfterWrite). */
   faultsAfterWrite = 0;
+  /** Requests answered 429 because their mailbox already had four in flight (mailbox-concurrency.ts). */
+  mailboxConcurrencyThrottled = 0;
   reset() {
     this.httpRequests = this.operations = this.faultsInjected = this.faultsAfterWrite = 0;
+    this.mailboxConcurrencyThrottled = 0;
   }
   toJSON() {
     return {
@@ -17,6 +20,7 @@ export class RequestStats {
       operations: this.operations,
       faultsInjected: this.faultsInjected,
       faultsAfterWrite: this.faultsAfterWrite,
+      mailboxConcurrencyThrottled: this.mailboxConcurrencyThrottled,
     };
   }
 }

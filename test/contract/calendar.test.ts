@@ -1,5 +1,5 @@
 import { startTestTenant, type TestTenant } from '../support/tenant';
-import { describeContract, validateRequestBody, validateResponse } from './openapi';
+import { describeContract, validateRequestBody, validateResponse, validateSchema } from './openapi';
 
 /**
  * The local tenant's events and getSchedule against Microsoft's OpenAPI description of Graph v1.0
@@ -114,5 +114,51 @@ describeContract('calendar contract (events, getSchedule)', () => {
         ['error', 'scheduleId'],
       ]);
     }
+  });
+
+  // Calendar sharing (calendar/sharing.ts): GET /users/{id}/calendar and calendarPermissions are not
+  // in the subset's paths; their answers are checked against the documented types.
+  const SUPPORT = 'amira.khan@northmoor.example';
+  const LEAD = 'ruth.okonkwo-hale@northmoor.example';
+  it('a calendar shared with the caller is a documented calendar, as is their own', async () => {
+    for (const [path, as] of [
+      ['/me/calendar', LEAD],
+      [`/users/${encodeURIComponent(LEAD)}/calendar`, SUPPORT],
+      [`/users/${encodeURIComponent('priya.raman@northmoor.example')}/calendar`, SUPPORT],
+    ] as const) {
+      const res = await t.graph(path, { as });
+      expect(res.status).toBe(200);
+      expect(validateSchema('microsoft.graph.calendar', await res.json())).toEqual([]);
+    }
+  });
+
+  it('calendarPermissions are documented calendarPermission objects', async () => {
+    const res = await t.graph('/me/calendar/calendarPermissions', { as: LEAD });
+    const { value } = (await res.json()) as { value: unknown[] };
+    expect(value.length).toBeGreaterThan(1);
+    for (const p of value) expect(validateSchema('microsoft.graph.calendarPermission', p)).toEqual([]);
+    // The check can fail: a role outside calendarRoleType is refused.
+    expect(validateSchema('microsoft.graph.calendarPermission', { role: 'owner' })).not.toEqual([]);
+  });
+
+  it('a calendar not shared with the caller, and a fifth request to one mailbox, answer documented errors', async () => {
+    const denied = await t.graph(`/users/${encodeURIComponent('sam.okafor@northmoor.example')}/events`, {
+      method: 'POST',
+      json: event,
+      as: SUPPORT,
+    });
+    expect(denied.status).toBe(403);
+    expect(validateResponse('POST', '/me/events', 403, await denied.json())).toEqual([]);
+    const requests = Array.from({ length: 5 }, (_, i) => ({
+      id: String(i),
+      method: 'GET',
+      url: '/me/events?$top=1',
+    }));
+    const batch = (await (await t.graph('/$batch', { method: 'POST', json: { requests } })).json()) as {
+      responses: { status: number; body: unknown }[];
+    };
+    const throttled = batch.responses.filter((r) => r.status === 429);
+    expect(throttled).toHaveLength(1);
+    expect(validateResponse('GET', '/me/events', 429, throttled[0]!.body)).toEqual([]);
   });
 });

@@ -240,6 +240,21 @@ export function validateResponse(
   return describeErrors(v.errors, `${label} ${status} body`);
 }
 
+/**
+ * Checks a value against one of the document's component schemas (e.g. "microsoft.graph.calendar"),
+ * for answers whose operation is outside the subset but whose type is in it. Empty when valid.
+ */
+export function validateSchema(componentName: string, body: unknown): string[] {
+  const { doc } = load();
+  if (!doc.components.schemas?.[componentName])
+    return [`${componentName}: no such schema in the OpenAPI subset`];
+  const v = validatorFor(`schema ${componentName}`, {
+    $ref: `#/components/schemas/${componentName.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+  });
+  v(withoutAnnotations(body));
+  return describeErrors(v.errors, componentName);
+}
+
 export interface RequestValidationOptions {
   /**
    * Match top-level property names without regard to case. The document spells action parameters

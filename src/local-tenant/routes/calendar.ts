@@ -24,6 +24,17 @@ import {
   type ResponseType,
   type StoredEvent,
 } from '../calendar/events';
+import {
+  CALENDAR_PERMISSION_KIND,
+  MY_ORGANIZATION_PERMISSION,
+  calendarAccess,
+  calendarPermissionJson,
+  canRead,
+  canViewPrivateItems,
+  canWrite,
+  type CalendarAccess,
+  type StoredCalendarPermission,
+} from '../calendar/sharing';
 import { UTC, parseIsoInstant, resolveZone, type Zone } from '../calendar/time';
 
 /**
@@ -35,9 +46,12 @@ import { UTC, parseIsoInstant, resolveZone, type Zone } from '../calendar/time';
  *   POST /me/events/{id}/cancel | accept | tentativelyAccept | decline
  *   GET  /me/calendarView?startDateTime=&endDateTime=  (also /me/calendar/calendarView)
  *
+ *   GET  /me/calendar/calendarPermissions               (the owner's list; see calendar/sharing.ts)
+ *
  * and the same under /users/{id|userPrincipalName}. Delegated access to another user's calendar
- * needs that user to share it; the local tenant shares nothing, so /users/{other}/... answers 403
- * ErrorAccessDenied (what Graph answers for an unshared calendar) and only your own id or UPN works.
+ * needs that user to share it (calendar/sharing.ts): reading needs a read role, writing (creating,
+ * changing, cancelling events, answering invitations) a write or delegate role; otherwise 403
+ * ErrorAccessDenied, what Graph answers for a calendar not shared with the caller.
  * Verified behaviours are noted where they are implemented; see test/local-tenant/calendar*.test.ts.
  */
 
@@ -90,16 +104,31 @@ export function eventJson(req: RouteRequest, ev: StoredEvent, zone: Zone): Recor
   return storedEventJson(req.ctx.store, ev, zone, bodyType);
 }
 
-export function mailboxOwner(req: RouteRequest): DirectoryUser {
+/**
+ * The mailbox a request addresses: /me, or /users/{id|upn}: the signed-in user's own, or another
+ * user's whose calendar is shared with them for what the request does (`need`).
+ */
+export function mailboxOwner(req: RouteRequest, need: 'read' | 'write' = 'read'): DirectoryUser {
+  return mailboxAccess(req, need).owner;
+}
+
+function mailboxAccess(
+  req: RouteRequest,
+  need: 'read' | 'write' | 'any',
+): { owner: DirectoryUser; access: CalendarAccess } {
   const key = req.params.userId;
-  if (key === undefined) return ownMailbox(req.user);
-  const k = key.toLowerCase();
   const u = req.user;
+  if (key === undefined) return { owner: ownMailbox(u), access: 'owner' };
+  const k = key.toLowerCase();
   if (k === u.id || k === u.userPrincipalName.toLowerCase() || k === u.mail?.toLowerCase())
-    return ownMailbox(u);
+    return { owner: ownMailbox(u), access: 'owner' };
   const other = req.ctx.store.get<DirectoryUser>('user', k) ?? findMailbox(req.ctx.store, key);
   if (!other) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${key}' is invalid.`);
-  throw accessDenied();
+  const access = other.userType === 'Member' ? calendarAccess(req.ctx.store, other, u) : undefined;
+  const allowed =
+    need === 'write' ? canWrite(access) : need === 'read' ? canRead(access) : access !== undefined;
+  if (!allowed) throw accessDenied();
+  return { owner: other, access };
 }
 
 function findEvent(req: RouteRequest, owner: DirectoryUser): StoredEvent {
@@ -267,8 +296,15 @@ function queryParam(req: RouteRequest, name: string): string | null {
 // ---------------------------------------------------------------------------------------------
 // Handlers.
 
+/**
+ * The default calendar, as the caller sees it: the owner can share it, edit it and see private items;
+ * someone it is shared with cannot share it, can edit it with a write or delegate role, and sees
+ * private items only as a delegate with private event access ("Share or delegate a calendar in
+ * Outlook", the sharee's and delegate's examples).
+ */
 function getCalendar(req: RouteRequest): TenantResponse {
-  const owner = mailboxOwner(req);
+  const { owner, access } = mailboxAccess(req, 'read');
+  const own = access === 'owner';
   return {
     status: 200,
     body: {
@@ -279,13 +315,13 @@ function getCalendar(req: RouteRequest): TenantResponse {
       hexColor: '',
       isDefaultCalendar: true,
       changeKey: newChangeKey(`calendar:${owner.id}`),
-      canShare: true,
-      canViewPrivateItems: true,
-      canEdit: true,
+      canShare: own,
+      canViewPrivateItems: canViewPrivateItems(access),
+      canEdit: canWrite(access),
       allowedOnlineMeetingProviders: ALLOWED_ONLINE_MEETING_PROVIDERS,
       defaultOnlineMeetingProvider: ALLOWED_ONLINE_MEETING_PROVIDERS[0],
       isTallyingResponses: true,
-      isRemovable: false,
+      isRemovable: !own,
       owner: { name: owner.displayName, address: mailOf(owner) },
     },
   };
@@ -322,7 +358,7 @@ function listEvents(req: RouteRequest): TenantResponse {
  * 201 but no new event is created").
  */
 function createEvent(req: RouteRequest): TenantResponse {
-  const owner = mailboxOwner(req);
+  const owner = mailboxOwner(req, 'write');
   responseZone(req); // An unknown Prefer zone is refused before anything is written.
   const input = readEventInput(req.json());
   // Not confirmed in Microsoft's documentation: the product always sends start and end.
@@ -358,7 +394,7 @@ function getEvent(req: RouteRequest): TenantResponse {
  * update overwrites it (observed on Graph, per a third-party integration's notes).
  */
 function updateEvent(req: RouteRequest): TenantResponse {
-  const owner = mailboxOwner(req);
+  const owner = mailboxOwner(req, 'write');
   responseZone(req);
   const { store } = req.ctx;
   const now = req.ctx.now();
@@ -393,7 +429,7 @@ function updateEvent(req: RouteRequest): TenantResponse {
 
 /** DELETE: 204; the organiser deleting a meeting sends cancellations (event-delete.md). */
 function deleteEvent(req: RouteRequest): TenantResponse {
-  const owner = mailboxOwner(req);
+  const owner = mailboxOwner(req, 'write');
   const { store } = req.ctx;
   store.transaction(() => {
     const ev = findEvent(req, owner);
@@ -411,7 +447,7 @@ function deleteEvent(req: RouteRequest): TenantResponse {
  * copy is marked cancelled ("Canceled: " subject, free) as Outlook shows a received cancellation.
  */
 function cancelEvent(req: RouteRequest): TenantResponse {
-  const owner = mailboxOwner(req);
+  const owner = mailboxOwner(req, 'write');
   actionBody(req, ['comment'], 'cancel');
   const { store } = req.ctx;
   store.transaction(() => {
@@ -438,7 +474,7 @@ function cancelEvent(req: RouteRequest): TenantResponse {
  */
 function respond(response: ResponseType, action: string) {
   return (req: RouteRequest): TenantResponse => {
-    const owner = mailboxOwner(req);
+    const owner = mailboxOwner(req, 'write');
     const body = actionBody(req, ['comment', 'sendResponse', 'proposedNewTime'], action);
     const sendResponse = param(body, 'sendResponse') ?? true;
     if (typeof sendResponse !== 'boolean')
@@ -548,9 +584,55 @@ function calendarView(req: RouteRequest): TenantResponse {
   });
 }
 
+/**
+ * GET .../calendar/calendarPermissions: the owner gets who the calendar is shared with, and "My
+ * Organization" (calendar-list-calendarpermissions.md); someone it is shared with gets an empty
+ * collection (calendarPermission resource); anyone else 403 (mailboxAccess).
+ */
+function listCalendarPermissions(req: RouteRequest): TenantResponse {
+  const { owner, access } = mailboxAccess(req, 'any');
+  const value =
+    access === 'owner'
+      ? [
+          ...req.ctx.store
+            .list<StoredCalendarPermission>(CALENDAR_PERMISSION_KIND, owner.id)
+            .map(calendarPermissionJson),
+          MY_ORGANIZATION_PERMISSION,
+        ]
+      : [];
+  return {
+    status: 200,
+    body: { '@odata.context': contextUrl(req, `users('${owner.id}')/calendar/calendarPermissions`), value },
+  };
+}
+
+function getCalendarPermission(req: RouteRequest): TenantResponse {
+  const { owner, access } = mailboxAccess(req, 'any');
+  const id = req.params.permissionId!;
+  const found =
+    access !== 'owner'
+      ? undefined
+      : id === MY_ORGANIZATION_PERMISSION.id
+        ? MY_ORGANIZATION_PERMISSION
+        : req.ctx.store
+            .list<StoredCalendarPermission>(CALENDAR_PERMISSION_KIND, owner.id)
+            .map(calendarPermissionJson)
+            .find((p) => p.id === id);
+  if (!found) throw itemNotFound();
+  return {
+    status: 200,
+    body: {
+      '@odata.context': contextUrl(req, `users('${owner.id}')/calendar/calendarPermissions/$entity`),
+      ...found,
+    },
+  };
+}
+
 export function registerCalendarRoutes(router: Router): void {
   for (const user of ['/me', '/users/{userId}']) {
     router.add('GET', `${user}/calendar`, getCalendar);
+    router.add('GET', `${user}/calendar/calendarPermissions`, listCalendarPermissions);
+    router.add('GET', `${user}/calendar/calendarPermissions/{permissionId}`, getCalendarPermission);
     for (const folder of ['', '/calendar']) {
       const events = `${user}${folder}/events`;
       router

@@ -1,4 +1,5 @@
 import type { TenantStore } from '../store/database';
+import { seedCalendarSharing } from './calendar-sharing';
 import { seedCalendars } from './calendars';
 import { seedDrives } from './drives';
 import { seedOrganisation } from './organisation';
@@ -10,5 +11,6 @@ export function seedDemo(store: TenantStore, now: Date): void {
   const lead = org.reviewGroup.owners[0]!;
   seedReviewLists(store, org.reviewSite, org.registerSite, org.users, lead, now);
   seedCalendars(store, now);
+  seedCalendarSharing(store, org);
   seedDrives(store, org.reviewSite, lead, now);
 }
