@@ -1,0 +1,4 @@
+/** Scheduling: slot finding over free/busy, pure and deterministic (see slot-finder.ts). */
+export * from './schema';
+export { findTimetable, checkMove, parseSchedulingRequest, defaultWorkingHours } from './slot-finder';
+export { isKnownTimeZone, isoInZone, describeSpan, dayName } from './time-zone';
