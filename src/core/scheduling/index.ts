@@ -2,3 +2,9 @@
 export * from './schema';
 export { findTimetable, checkMove, parseSchedulingRequest, defaultWorkingHours } from './slot-finder';
 export { isKnownTimeZone, isoInZone, describeSpan, dayName } from './time-zone';
+export {
+  findMeetingTime,
+  type MeetingOption,
+  type MeetingProposal,
+  type MeetingAbsence,
+} from './meeting-finder';
