@@ -18,6 +18,8 @@ export {
 export * from './model/review';
 export * from './model/people';
 export * from './model/conversation';
+export * from './model/calendar-event';
+export * from './model/meeting';
 export * from './model/key-practice-episode';
 export * from './model/finding';
 export * from './model/board-action';

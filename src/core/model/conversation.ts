@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { defineLifecycle } from '../lifecycle';
+import { CalendarEventRef } from './calendar-event';
 import { choice, Id, keysOf, TimeSlot } from './common';
 
 export const CONVERSATION_STATUS_LABELS = {
@@ -28,6 +29,8 @@ export const Conversation = z.object({
   reviewers: z.array(Id).default([]),
   scheduled: TimeSlot.optional(),
   status: ConversationStatus.default('proposed'),
+  /** Its event in the organiser's calendar, once created, with what the calendar shows. */
+  calendarEvent: CalendarEventRef.optional(),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -68,4 +71,23 @@ export function transitionConversation(conversation: Conversation, to: Conversat
   if (to === 'scheduled' && !conversation.scheduled)
     throw new DomainError('A conversation cannot be scheduled without a date and time.');
   return { ...conversation, status: to };
+}
+
+/**
+ * The conversation once its event exists in the calendar: the time, the event and "scheduled"
+ * together, so that a conversation is never "scheduled" without an event (a failed invitation
+ * leaves it as it was). A conversation already scheduled keeps its status and takes the new time
+ * (a reschedule moves the same event).
+ */
+export function recordConversationEvent(
+  conversation: Conversation,
+  slot: TimeSlot,
+  event: z.input<typeof CalendarEventRef>,
+): Conversation {
+  const at = {
+    ...conversation,
+    scheduled: TimeSlot.parse(slot),
+    calendarEvent: CalendarEventRef.parse(event),
+  };
+  return conversation.status === 'scheduled' ? at : transitionConversation(at, 'scheduled');
 }
