@@ -1,10 +1,16 @@
 /** Scheduling: slot finding over free/busy, pure and deterministic (see slot-finder.ts). */
 export * from './schema';
 export { findTimetable, checkMove, parseSchedulingRequest, defaultWorkingHours } from './slot-finder';
-export { isKnownTimeZone, isoInZone, describeSpan, dayName } from './time-zone';
+export { isKnownTimeZone, isoInZone, describeSpan, dayName, instantAt, localTime } from './time-zone';
 export {
   findMeetingTime,
   type MeetingOption,
   type MeetingProposal,
   type MeetingAbsence,
 } from './meeting-finder';
+export {
+  conversationInvitation,
+  meetingInvitation,
+  type Invitation,
+  type InvitationGuard,
+} from './invitation';

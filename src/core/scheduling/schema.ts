@@ -124,7 +124,7 @@ const baseRequest = {
   /** Working hours for people whose own are not known; Monday to Friday 09:00–17:00 in `timeZone` by default. */
   defaultWorkingHours: WorkingHours.optional(),
   /** How much searching the finder may do to place one more conversation (node visits). */
-  searchBudget: z.number().int().min(0).max(10_000_000).default(200_000),
+  searchBudget: z.number().int().min(0).max(10_000_000).default(100_000),
 };
 
 export const SchedulingRequest = z.object({

@@ -197,6 +197,7 @@ class Solver {
   /** Placed conversations that share a person with `c` and would be too close to it at start `t`. */
   private overlapping(ci: number, t: number): number[] {
     const c = this.m.convs[ci]!;
+    this.work += this.m.convs.length;
     const out: number[] = [];
     const b = this.m.buffer;
     this.m.convs.forEach((x, xi) => {
@@ -269,6 +270,49 @@ class Solver {
     }
   }
 
+  /**
+   * Greedy that keeps room for the others: each conversation (fewest possible starts first) takes
+   * the start that rules out the fewest possible starts of the conversations still to place (counted
+   * per person with Fenwick trees), the earliest among equals.
+   */
+  pack(order: number[]) {
+    const g = this.m.grid;
+    const convs = this.m.convs;
+    const longest = Math.max(1, ...convs.map((c) => c.steps));
+    const b = this.m.buffer;
+    const trees = g.people.map(() => new Int32Array(g.steps + 1));
+    const add = (tree: Int32Array, i: number, v: number) => {
+      for (let k = i + 1; k <= g.steps; k += k & -k) tree[k] = tree[k]! + v;
+    };
+    const upTo = (tree: Int32Array, i: number) => {
+      let sum = 0;
+      for (let k = Math.min(i, g.steps); k > 0; k -= k & -k) sum += tree[k]!;
+      return sum;
+    };
+    const contribute = (ci: number, v: number) => {
+      const c = convs[ci]!;
+      for (const t of c.candidates) for (const p of c.attendees) add(trees[p]!, t, v);
+    };
+    for (const ci of order) contribute(ci, 1);
+    for (const ci of order) {
+      contribute(ci, -1);
+      const c = convs[ci]!;
+      let best = -1;
+      let bestDamage = Infinity;
+      for (const t of c.candidates) {
+        let damage = 0;
+        const from = Math.max(0, t - longest - b + 1);
+        const to = t + c.steps + b;
+        for (const p of c.attendees) damage += upTo(trees[p]!, to) - upTo(trees[p]!, from);
+        if (damage < bestDamage && this.feasible(c, t)) {
+          best = t;
+          bestDamage = damage;
+        }
+      }
+      if (best >= 0) this.place(ci, best);
+    }
+  }
+
   placedCount(): number {
     let n = 0;
     for (const t of this.pos) if (t >= 0) n++;
@@ -300,14 +344,61 @@ class Solver {
         if (signature(convs[order[j]!]!) === signature(convs[ci]!)) return order[j]!;
       return -1;
     });
-    const reviewers = [...new Set(convs.flatMap((c) => c.reviewers))];
     const days = Math.max(1, this.m.grid.days);
-    const capacity = (r: number) => {
-      let free = 0;
-      const counts = this.dayCount[r]!;
-      for (let d = 0; d < days; d++) free += Math.max(0, this.m.maxPerDay - counts[d]!);
-      return free;
+    // How many of their conversations each reviewer's own free time can hold a day, at most: the
+    // greedy count of back-to-back meetings (shortest length, with buffers) in their free steps,
+    // which is the most for meetings of one length.
+    // How many conversations each reviewer (and each set of reviewers who meet together) can take a
+    // day, at most: the greedy count of back-to-back meetings (shortest length, with buffers) in the
+    // steps when they are all free, which is the most for meetings of one length.
+    const g = this.m.grid;
+    const groups = new Map<string, number[]>();
+    for (const c of convs) {
+      const set = [...c.reviewers].sort((a, b) => a - b);
+      groups.set(set.join(','), set);
+      for (const r of set) groups.set(String(r), [r]);
+    }
+    const groupList = [...groups.values()].map((members) => {
+      const mine = convs.filter((c) => members.every((r) => c.reviewers.includes(r)));
+      const length = Math.min(...mine.map((c) => c.steps));
+      const perDay = new Int32Array(days);
+      for (let t = 0; t + length <= g.steps;) {
+        const free =
+          g.dayOf[t] === g.dayOf[t + length - 1] &&
+          members.every((r) => blockedCount(g, r, t, t + length, this.m.whOnly) === 0);
+        if (free) {
+          perDay[g.dayOf[t]!] = perDay[g.dayOf[t]!]! + 1;
+          t += length + this.m.buffer;
+        } else t++;
+      }
+      return { members, perDay, member: new Set(mine) };
+    });
+    const excessOf = (i: number) => {
+      let excess = 0;
+      for (const group of groupList) {
+        let open = 0;
+        for (let j = i; j < order.length; j++) {
+          const c = convs[order[j]!]!;
+          if (group.member.has(c) && openNow[j]) open++;
+        }
+        if (open === 0) continue;
+        let free = 0;
+        const placedOn = new Int32Array(days);
+        convs.forEach((c, ci) => {
+          const t = this.pos[ci]!;
+          if (t >= 0 && group.members.some((r) => c.reviewers.includes(r)))
+            placedOn[g.dayOf[t]!] = placedOn[g.dayOf[t]!]! + 1;
+        });
+        for (let d = 0; d < days; d++) {
+          let limit = group.perDay[d]! - placedOn[d]!;
+          for (const r of group.members) limit = Math.min(limit, this.m.maxPerDay - this.dayCount[r]![d]!);
+          free += Math.max(0, limit);
+        }
+        excess = Math.max(excess, open - free);
+      }
+      return excess;
     };
+    const openNow = new Uint8Array(order.length);
     const dfs = (i: number, placed: number): void => {
       if (placed > best) {
         best = placed;
@@ -321,16 +412,12 @@ class Solver {
       if (placed + (order.length - i) <= best) return;
       // Bound: the conversations still placeable, less what the busiest reviewer's free days cannot take.
       let open = 0;
-      const openOf = new Map<number, number>();
       for (let j = i; j < order.length; j++) {
-        const c = convs[order[j]!]!;
-        if (!anyFeasible(c)) continue;
-        open++;
-        for (const r of c.reviewers) openOf.set(r, (openOf.get(r) ?? 0) + 1);
+        openNow[j] = anyFeasible(convs[order[j]!]!) ? 1 : 0;
+        open += openNow[j]!;
       }
-      let excess = 0;
-      for (const r of reviewers) excess = Math.max(excess, (openOf.get(r) ?? 0) - capacity(r));
-      if (placed + open - excess <= best) return;
+      if (placed + open <= best) return;
+      if (placed + open - excessOf(i) <= best) return;
       const ci = order[i]!;
       const c = convs[ci]!;
       const tw = twin[i]!;
@@ -384,11 +471,26 @@ export function findTimetable(input: SchedulingRequest): Timetable {
     const t = solver.choose(ci);
     if (t >= 0) solver.place(ci, t);
   }
+  const possible = convs.filter((c) => c.candidates.length > 0).length;
+  if (solver.placedCount() < possible) {
+    // Try packing instead of preferring; keep whichever places more (the preference is restored below).
+    const preferred = Int32Array.from(solver.pos);
+    const count = solver.placedCount();
+    for (let i = 0; i < convs.length; i++) solver.unplace(i);
+    solver.pack(order);
+    if (solver.placedCount() <= count) {
+      for (let i = 0; i < convs.length; i++) solver.unplace(i);
+      preferred.forEach((t, i) => {
+        if (t >= 0) solver.place(i, t);
+      });
+    }
+  }
   const budget = r.searchBudget;
   for (const ci of order)
     if (solver.pos[ci]! < 0 && convs[ci]!.candidates.length > 0) solver.augment(ci, 3, new Set(), budget / 2);
-  if (solver.placedCount() < convs.filter((c) => c.candidates.length > 0).length)
-    solver.search(solver.work + budget);
+  // Only the exact search's budget counts for whether the count is proven the most possible.
+  solver.exhausted = false;
+  if (solver.placedCount() < possible) solver.search(solver.work + budget);
   solver.improve();
   return timetableOf(model, solver);
 }
