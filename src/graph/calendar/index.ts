@@ -1,0 +1,31 @@
+/** The calendar gateway: free/busy for the slot finder, and Teams meeting events made once each. */
+export {
+  readAvailability,
+  CalendarError,
+  MAX_SCHEDULES_PER_CALL,
+  type Availability,
+  type AvailabilityRequest,
+} from './availability';
+export {
+  createMeetingEvents,
+  rescheduleEvents,
+  cancelEvents,
+  readEventResponses,
+  chainByMailbox,
+  MAILBOX_CONCURRENCY,
+  type Mailbox,
+  type NewMeetingEvent,
+  type CalendarEvent,
+  type CalendarFailure,
+  type CalendarOptions,
+  type EventResponses,
+} from './events';
+export { eventTransactionId } from './transaction-id';
+export { saveConversations } from './conversation-status';
+export {
+  scheduleConversations,
+  refreshConversationResponses,
+  type ConversationSchedulingInput,
+  type SchedulingOutcome,
+} from './schedule-conversations';
+export { ianaZone } from './time-zones';

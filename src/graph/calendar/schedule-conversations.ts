@@ -1,0 +1,247 @@
+/**
+ * Scheduling a case group's conversations end to end: read everyone's free/busy (one round trip),
+ * find one timetable in the core, create the Teams meetings (batches of 20, each once), and save
+ * each conversation as scheduled with its event (batches of 20). For 30 conversations with 32
+ * people: 1 + 2 + 2 round trips, where one request per availability, event and status takes 90.
+ *
+ * A conversation becomes "scheduled" only once its event exists; a failure leaves it as it was,
+ * with the reason. Sending again never duplicates: a conversation that already has a live event is
+ * left alone, and one whose save was lost gets the same transactionId, so Exchange hands back the
+ * event it already made (at the time it was made for) instead of a second one.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { calendarStatusOf, type CalendarResponse } from '../../core/model/calendar-event';
+import { recordConversationEvent, type Conversation } from '../../core/model/conversation';
+import {
+  conversationInvitation,
+  findTimetable,
+  parseSchedulingRequest,
+  type InvitationGuard,
+  type Reason,
+  type SchedulingRequest,
+  type Timetable,
+} from '../../core/scheduling';
+import type { ProvisionedSite } from '../review-site/provisioning';
+import type { Stored } from '../review-site/store';
+import { readAvailability } from './availability';
+import { saveConversations } from './conversation-status';
+import { createMeetingEvents, readEventResponses, type CalendarOptions, type Mailbox } from './events';
+import { eventTransactionId } from './transaction-id';
+
+export interface SchedulingPerson {
+  id: string;
+  address: string;
+  name?: string;
+}
+
+export interface ConversationSchedulingInput {
+  referenceCode: string;
+  site: Pick<ProvisionedSite, 'siteId' | 'lists'>;
+  /** Whose calendar the events go in: the signed-in person's own ("me"), with their address. */
+  organiser: { address: string; mailbox: Mailbox };
+  /** Everyone who may attend, with their addresses. */
+  people: SchedulingPerson[];
+  conversations: { stored: Stored<Conversation>; lineManager?: string }[];
+  now: string;
+  timeZone: string;
+  window: { start: string; end: string };
+  durationMinutes?: number;
+  bufferMinutes?: number;
+  rules?: SchedulingRequest['rules'];
+  /** Checks each invitation before it is sent (the core's identifier matcher). */
+  guard?: InvitationGuard;
+}
+
+export interface SchedulingOutcome {
+  timetable: Timetable;
+  /** Conversations saved as scheduled, with their events. */
+  scheduled: Stored<Conversation>[];
+  /** Conversations that already had an event: left alone. */
+  alreadyScheduled: string[];
+  /** Conversations the finder could not place, with its reasons. */
+  unplaced: { conversationId: string; reasons: Reason[] }[];
+  /** Conversations whose invitation or save failed: still unscheduled, with the reason. */
+  failed: { conversationId: string; reason: string }[];
+  roundTrips: { availability: number; events: number; statuses: number };
+}
+
+const live = (c: Conversation) => c.calendarEvent !== undefined && c.calendarEvent.status !== 'cancelled';
+
+export async function scheduleConversations(
+  client: Client,
+  input: ConversationSchedulingInput,
+  options: CalendarOptions = {},
+): Promise<SchedulingOutcome> {
+  const todo = input.conversations.filter(
+    (c) => c.stored.value.status === 'proposed' && !live(c.stored.value),
+  );
+  const alreadyScheduled = input.conversations.filter((c) => !todo.includes(c)).map((c) => c.stored.value.id);
+  if (todo.length === 0 && alreadyScheduled.length > 0)
+    // Everything already has its event: nothing to read or send.
+    return {
+      timetable: { placed: [], unplaced: [], searchExhausted: false },
+      scheduled: [],
+      alreadyScheduled,
+      unplaced: [],
+      failed: [],
+      roundTrips: { availability: 0, events: 0, statuses: 0 },
+    };
+  const byId = new Map(input.people.map((p) => [p.id, p]));
+  const attendeesOf = (c: { stored: Stored<Conversation>; lineManager?: string }) => [
+    c.stored.value.participant,
+    ...c.stored.value.reviewers,
+    ...(c.lineManager ? [c.lineManager] : []),
+  ];
+  const involved = [...new Set(todo.flatMap(attendeesOf))];
+  const request: SchedulingRequest = {
+    now: input.now,
+    timeZone: input.timeZone,
+    window: input.window,
+    people: involved.map((id) => byId.get(id) ?? { id }),
+    conversations: todo.map((c) => ({
+      id: c.stored.value.id,
+      practitioner: c.stored.value.participant,
+      reviewers: c.stored.value.reviewers,
+      ...(c.lineManager ? { lineManager: c.lineManager } : {}),
+    })),
+    durationMinutes: input.durationMinutes,
+    bufferMinutes: input.bufferMinutes,
+    rules: input.rules,
+  };
+  // Validate before anything is read or sent (bad input: clear errors, nothing sent).
+  parseSchedulingRequest(request);
+
+  const availability = await readAvailability(
+    client,
+    { people: involved.map((id) => byId.get(id)!), window: input.window, timeZone: input.timeZone },
+    options,
+  );
+  const timetable = findTimetable({ ...request, people: availability.people });
+
+  const organiserAddress = input.organiser.address.toLowerCase();
+  const duration = input.durationMinutes ?? 90;
+  const invitation = conversationInvitation({
+    referenceCode: input.referenceCode,
+    durationMinutes: duration,
+  });
+  const todoById = new Map(todo.map((c) => [c.stored.value.id, c]));
+  const specs = await Promise.all(
+    timetable.placed.map(async (p) => {
+      const c = todoById.get(p.conversationId)!;
+      return {
+        key: p.conversationId,
+        mailbox: input.organiser.mailbox,
+        transactionId: await eventTransactionId({
+          referenceCode: input.referenceCode,
+          kind: 'conversation',
+          id: p.conversationId,
+          previous: c.stored.value.calendarEvent?.transactionId,
+        }),
+        start: p.start,
+        end: p.end,
+        invitation,
+        attendees: p.attendees
+          .map((id) => byId.get(id)!)
+          .filter((person) => person.address.toLowerCase() !== organiserAddress)
+          .map((person) => ({ address: person.address, name: person.name, type: 'required' as const })),
+      };
+    }),
+  );
+  const created = await createMeetingEvents(client, specs, { ...options, guard: input.guard });
+  const specByKey = new Map(specs.map((s) => [s.key, s]));
+
+  const updates = created.done.map((event) => {
+    const c = todoById.get(event.key)!;
+    const attendees = attendeesOf(c);
+    const responses: Record<string, CalendarResponse> = Object.fromEntries(
+      attendees
+        .filter((id) => byId.get(id)!.address.toLowerCase() !== organiserAddress)
+        .map((id) => [id, 'none']),
+    );
+    return {
+      base: c.stored,
+      next: recordConversationEvent(
+        c.stored.value,
+        { start: event.start, end: event.end },
+        {
+          organiser: input.organiser.address,
+          eventId: event.eventId,
+          iCalUId: event.iCalUId,
+          transactionId: event.transactionId ?? specByKey.get(event.key)!.transactionId,
+          joinUrl: event.joinUrl,
+          status: 'sent',
+          responses,
+        },
+      ),
+    };
+  });
+  const saved = updates.length
+    ? await saveConversations(client, input.site, updates, options)
+    : { saved: [], conflicts: [], failed: [], roundTrips: 0 };
+
+  return {
+    timetable,
+    scheduled: saved.saved,
+    alreadyScheduled,
+    unplaced: timetable.unplaced,
+    failed: [
+      ...created.failed.map((f) => ({ conversationId: f.key, reason: f.reason })),
+      ...saved.conflicts.map((id) => ({
+        conversationId: id,
+        reason:
+          'Someone changed this conversation while it was being scheduled; its invitation exists, so open it and save again.',
+      })),
+      ...saved.failed.map((f) => ({
+        conversationId: f.id,
+        reason: `The conversation could not be saved (${f.reason}).`,
+      })),
+    ],
+    roundTrips: {
+      availability: availability.roundTrips,
+      events: created.roundTrips,
+      statuses: saved.roundTrips,
+    },
+  };
+}
+
+/**
+ * Reads the attendees' responses back from the organiser's events and gives each conversation the
+ * status its calendar shows (declines and missing events need attention). Returns only those whose
+ * calendar status changed, ready to save.
+ */
+export async function refreshConversationResponses(
+  client: Client,
+  conversations: Stored<Conversation>[],
+  people: SchedulingPerson[],
+  mailboxOf: (organiser: string) => Mailbox,
+  options: CalendarOptions = {},
+): Promise<{ changed: { base: Stored<Conversation>; next: Conversation }[]; roundTrips: number }> {
+  const withEvents = conversations.filter((c) => c.value.calendarEvent?.eventId);
+  const idByAddress = new Map(people.map((p) => [p.address.toLowerCase(), p.id]));
+  const read = await readEventResponses(
+    client,
+    withEvents.map((c) => ({
+      key: c.value.id,
+      mailbox: mailboxOf(c.value.calendarEvent!.organiser),
+      eventId: c.value.calendarEvent!.eventId!,
+    })),
+    options,
+  );
+  const changed: { base: Stored<Conversation>; next: Conversation }[] = [];
+  for (const r of read.done) {
+    const base = withEvents.find((c) => c.value.id === r.key)!;
+    const event = base.value.calendarEvent!;
+    const responses: Record<string, CalendarResponse> = {};
+    for (const [address, response] of Object.entries(r.responses)) {
+      const id = idByAddress.get(address);
+      if (id) responses[id] = response;
+    }
+    const status = !r.exists ? 'missing' : r.isCancelled ? 'cancelled' : calendarStatusOf(responses);
+    const next = {
+      ...base.value,
+      calendarEvent: { ...event, status, responses: r.exists ? responses : event.responses },
+    };
+    if (JSON.stringify(next.calendarEvent) !== JSON.stringify(event)) changed.push({ base, next });
+  }
+  return { changed, roundTrips: read.roundTrips };
+}
