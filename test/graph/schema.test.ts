@@ -49,6 +49,9 @@ describe('the review site schema', () => {
         'record-agreed',
         'cancelled',
       ],
+      calendarStatus: ['sent', 'accepted', 'tentative', 'declined', 'cancelled', 'missing'],
+      meetingKind: ['case-group', 'review-team'],
+      meetingStatus: ['proposed', 'scheduled', 'held', 'cancelled'],
       valence: ['good', 'problematic', 'mixed'],
       patternCategory: [
         'incidents-crises',
@@ -89,7 +92,7 @@ describe('the review site schema', () => {
   it('reads the schema version from the marker columns', () => {
     expect(schemaVersionOf(['Title', 'CrwId'])).toBe(0);
     expect(schemaVersionOf(['CrwSchema1', 'CrwSchema3', 'CrwSchema2'])).toBe(3);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
     const review = REVIEW_SITE_LISTS.find((l) => l.name === 'Review')!;
     expect(schemaVersionOf(review.columns.map((c) => c.name))).toBe(SCHEMA_VERSION);
   });

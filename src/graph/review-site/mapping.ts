@@ -11,6 +11,7 @@ import {
 } from '../../core/analysis/contributory-factors';
 import { BoardAction } from '../../core/model/board-action';
 import { Conversation } from '../../core/model/conversation';
+import { ReviewMeeting } from '../../core/model/meeting';
 import { DEFAULT_FINDING_HEADINGS, Finding, FindingHeadings } from '../../core/model/finding';
 import { IdentityRegisterEntry } from '../../core/model/identity-register';
 import { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
@@ -24,6 +25,7 @@ import {
   FINDINGS_LIST,
   IDENTITY_REGISTER_LIST,
   KPE_LIST,
+  MEETINGS_LIST,
   PEOPLE_LIST,
   REVIEW_LIST,
   type ListSpec,
@@ -243,6 +245,9 @@ export const conversationMapping: EntityMapping<Conversation> = {
     ScheduledStart: orNull(c.scheduled?.start),
     ScheduledEnd: orNull(c.scheduled?.end),
     ConversationStatus: c.status,
+    CalendarEventId: orNull(c.calendarEvent?.eventId),
+    CalendarEvent: toJson(c.calendarEvent),
+    CalendarStatus: orNull(c.calendarEvent?.status),
   }),
   fromFields: (f, fallbackId) => ({
     id: idOf(f, fallbackId),
@@ -253,6 +258,38 @@ export const conversationMapping: EntityMapping<Conversation> = {
         ? { start: f.ScheduledStart, end: f.ScheduledEnd }
         : undefined,
     status: str(f.ConversationStatus),
+    calendarEvent: fromJson(f, 'CalendarEvent'),
+  }),
+};
+
+export const reviewMeetingMapping: EntityMapping<ReviewMeeting> = {
+  subject: 'a meeting',
+  list: MEETINGS_LIST,
+  schema: ReviewMeeting,
+  matches: () => true,
+  toFields: (m) => ({
+    Title: m.title,
+    [CRW_ID]: m.id,
+    MeetingKind: m.kind,
+    Invitees: toJson(m.invitees),
+    ScheduledStart: orNull(m.scheduled?.start),
+    ScheduledEnd: orNull(m.scheduled?.end),
+    MeetingStatus: m.status,
+    CalendarEventId: orNull(m.calendarEvent?.eventId),
+    CalendarEvent: toJson(m.calendarEvent),
+    CalendarStatus: orNull(m.calendarEvent?.status),
+  }),
+  fromFields: (f, fallbackId) => ({
+    id: idOf(f, fallbackId),
+    kind: f.MeetingKind,
+    title: f.Title,
+    invitees: fromJson(f, 'Invitees'),
+    scheduled:
+      str(f.ScheduledStart) || str(f.ScheduledEnd)
+        ? { start: f.ScheduledStart, end: f.ScheduledEnd }
+        : undefined,
+    status: str(f.MeetingStatus),
+    calendarEvent: fromJson(f, 'CalendarEvent'),
   }),
 };
 
@@ -390,6 +427,7 @@ export const ENTITY_MAPPINGS = {
   keyPracticeEpisode: keyPracticeEpisodeMapping,
   finding: findingMapping,
   boardAction: boardActionMapping,
+  reviewMeeting: reviewMeetingMapping,
 } as const;
 export type EntityKind = keyof typeof ENTITY_MAPPINGS;
 export type EntityOf<K extends EntityKind> =

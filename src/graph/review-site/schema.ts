@@ -24,9 +24,11 @@
 import { PatternCategory } from '../../core/analysis/typology';
 import { BOARD_ACTION_STATUS_LABELS } from '../../core/model/board-action';
 import { keysOf } from '../../core/model/common';
+import { CALENDAR_STATUS_LABELS } from '../../core/model/calendar-event';
 import { CONVERSATION_STATUS_LABELS } from '../../core/model/conversation';
 import { FINDING_KIND_LABELS, FINDING_STATUS_LABELS } from '../../core/model/finding';
 import { IDENTIFIER_KIND_LABELS } from '../../core/model/identity-register';
+import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from '../../core/model/meeting';
 import { VALENCE_LABELS } from '../../core/model/key-practice-episode';
 import { ORGANISATION_LABELS } from '../../core/model/people';
 import { METHOD_VARIANT_LABELS, REVIEW_KIND_LABELS } from '../../core/model/review';
@@ -39,8 +41,9 @@ import { REVIEW_STAGE_LABELS } from '../../core/review/stage';
  * 3: the findings' Board response (BoardResponse), the review's hindsight prompts
  * (HindsightPrompts), and the finding statuses "tested-review-team" and "tested-case-group" (an
  * older site's FindingStatus column gains them).
+ * 4: the conversations' calendar event (CalendarEvent, CalendarStatus) and the Meetings list.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface ColumnSpec {
   name: string;
@@ -159,6 +162,9 @@ export const CHOICES = {
   method: keysOf(METHOD_VARIANT_LABELS),
   stage: keysOf(REVIEW_STAGE_LABELS),
   conversationStatus: keysOf(CONVERSATION_STATUS_LABELS),
+  calendarStatus: keysOf(CALENDAR_STATUS_LABELS),
+  meetingKind: keysOf(MEETING_KIND_LABELS),
+  meetingStatus: keysOf(MEETING_STATUS_LABELS),
   valence: keysOf(VALENCE_LABELS),
   patternCategory: PatternCategory.options,
   findingKind: keysOf(FINDING_KIND_LABELS),
@@ -234,6 +240,29 @@ export const CONVERSATIONS_LIST: ListSpec = {
     text('ScheduledEnd', 'Ends'),
     choice('ConversationStatus', 'Status', CHOICES.conversationStatus),
     text('CalendarEventId', 'Calendar event'),
+    // Schema 4: the event's organiser, ids and attendees' responses, and what the calendar shows.
+    json('CalendarEvent', 'Calendar event details'),
+    choice('CalendarStatus', 'Calendar', CHOICES.calendarStatus),
+  ],
+};
+
+/** Schema 4: case group and review team meetings, one event each. */
+export const MEETINGS_LIST: ListSpec = {
+  name: 'ReviewMeetings',
+  displayName: 'Meetings',
+  description: 'Case group meetings and review team meetings.',
+  template: 'genericList',
+  columns: [
+    text('Title', 'Title', { required: true }),
+    crwId(),
+    choice('MeetingKind', 'Kind', CHOICES.meetingKind),
+    json('Invitees', 'Invitees'),
+    text('ScheduledStart', 'Starts'),
+    text('ScheduledEnd', 'Ends'),
+    choice('MeetingStatus', 'Status', CHOICES.meetingStatus),
+    text('CalendarEventId', 'Calendar event'),
+    json('CalendarEvent', 'Calendar event details'),
+    choice('CalendarStatus', 'Calendar', CHOICES.calendarStatus),
   ],
 };
 
@@ -345,6 +374,7 @@ export const REVIEW_SITE_LISTS: readonly ListSpec[] = [
   FINDINGS_LIST,
   BOARD_ACTIONS_LIST,
   ARTEFACTS_LIBRARY,
+  MEETINGS_LIST,
 ];
 
 /** The identity register channel's lists. */
