@@ -11,6 +11,7 @@ export {
 export {
   conversationInvitation,
   meetingInvitation,
+  matcherGuard,
   type Invitation,
   type InvitationGuard,
 } from './invitation';

@@ -4,14 +4,15 @@
  * ONLY: never a name or detail of the child or family, never the review's title (a pseudonym such
  * as "Child S" still points at a case). Nothing in here takes free text.
  *
- * A template a person edits per review (issue: invitations) must pass the core's identifier matcher
- * before it is saved and before it is sent; until that matcher exists, gateways take an
- * `InvitationGuard` (below) and refuse to send when it refuses.
+ * Before anything is sent, gateways pass each invitation through an `InvitationGuard`: the core's
+ * identifier matcher over the review's identity register (`matcherGuard`), so that a template a
+ * person edits per review can never carry a register entry into a calendar.
  */
 import { z } from 'zod';
 import { ReferenceCode } from '../model/review';
 import { MEETING_KIND_LABELS, type MeetingKind } from '../model/meeting';
 import { parseOrThrow } from '../errors';
+import { describeIdentifierHits, type IdentifierMatcher } from '../anonymity/identifier-matcher';
 
 export interface Invitation {
   subject: string;
@@ -21,9 +22,22 @@ export interface Invitation {
 
 /**
  * Checks an invitation's text before it is sent: `ok: false` with a reason (that never quotes the
- * matched identifier) refuses it. Wire the core's identifier matcher (src/core/anonymity) here.
+ * matched identifier) refuses it.
  */
 export type InvitationGuard = (invitation: Invitation) => { ok: true } | { ok: false; reason: string };
+
+/** The guard from the identity register's matcher: refuses an invitation that names any entry. */
+export function matcherGuard(matcher: IdentifierMatcher): InvitationGuard {
+  return (invitation) => {
+    const hits = [...matcher.find(invitation.subject), ...matcher.find(invitation.body)];
+    return hits.length === 0
+      ? { ok: true }
+      : {
+          ok: false,
+          reason: `${describeIdentifierHits(hits, 'The invitation')} Use the reference code only.`,
+        };
+  };
+}
 
 const InvitationInput = z.object({
   referenceCode: ReferenceCode,

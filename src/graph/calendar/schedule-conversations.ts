@@ -15,12 +15,14 @@ import { recordConversationEvent, type Conversation } from '../../core/model/con
 import {
   conversationInvitation,
   findTimetable,
+  matcherGuard,
   parseSchedulingRequest,
   type InvitationGuard,
   type Reason,
   type SchedulingRequest,
   type Timetable,
 } from '../../core/scheduling';
+import type { IdentifierMatcher } from '../../core/anonymity/identifier-matcher';
 import type { ProvisionedSite } from '../review-site/provisioning';
 import type { Stored } from '../review-site/store';
 import { readAvailability } from './availability';
@@ -48,7 +50,9 @@ export interface ConversationSchedulingInput {
   durationMinutes?: number;
   bufferMinutes?: number;
   rules?: SchedulingRequest['rules'];
-  /** Checks each invitation before it is sent (the core's identifier matcher). */
+  /** The identity register's matcher: an invitation naming any entry is refused, never sent. */
+  matcher?: IdentifierMatcher;
+  /** Any further check of each invitation before it is sent. */
   guard?: InvitationGuard;
 }
 
@@ -147,7 +151,12 @@ export async function scheduleConversations(
       };
     }),
   );
-  const created = await createMeetingEvents(client, specs, { ...options, guard: input.guard });
+  const byMatcher = input.matcher ? matcherGuard(input.matcher) : undefined;
+  const guard: InvitationGuard = (invitation) => {
+    const first = byMatcher?.(invitation) ?? { ok: true };
+    return first.ok ? (input.guard?.(invitation) ?? { ok: true }) : first;
+  };
+  const created = await createMeetingEvents(client, specs, { ...options, guard });
   const specByKey = new Map(specs.map((s) => [s.key, s]));
 
   const updates = created.done.map((event) => {

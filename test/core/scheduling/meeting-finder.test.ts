@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { findMeetingTime, type MeetingRequest, type SchedulingPerson } from '../../../src/core/scheduling';
+import { buildIdentifierMatcher } from '../../../src/core/anonymity/identifier-matcher';
+import {
+  conversationInvitation,
+  findMeetingTime,
+  matcherGuard,
+  meetingInvitation,
+  type MeetingRequest,
+  type SchedulingPerson,
+} from '../../../src/core/scheduling';
 import { wallClock } from './invariants';
 
 const LONDON = 'Europe/London';
@@ -137,5 +145,36 @@ describe('the meeting finder (case group and review team meetings)', () => {
     expect(() => findMeetingTime(base({ people: [person('ruth')], attendees: [] }))).toThrow(
       'The meeting has no attendees',
     );
+  });
+});
+
+describe('invitations', () => {
+  const register = buildIdentifierMatcher([
+    {
+      id: '1',
+      kind: 'person',
+      identifier: 'Kayleigh Brennan',
+      replacement: 'Child S',
+      identifyingAlone: ['family name'],
+    },
+  ]);
+  it('are built from the reference code and a plain template, which the register matcher lets through', () => {
+    const invitation = conversationInvitation({ referenceCode: 'CR-2026-014', durationMinutes: 90 });
+    expect(invitation.subject).toBe('CR-2026-014: practitioner conversation');
+    expect(invitation.body).toContain('about 1 hour 30 minutes');
+    expect(matcherGuard(register)(invitation)).toEqual({ ok: true });
+    expect(
+      meetingInvitation({ referenceCode: 'CR-2026-014', kind: 'case-group', durationMinutes: 120 }).subject,
+    ).toBe('CR-2026-014: case group meeting');
+  });
+  it('are refused when a register entry appears, without quoting it', () => {
+    const verdict = matcherGuard(register)({ subject: 'CR-2026-014', body: 'About the Brennan family' });
+    expect(verdict).toEqual({
+      ok: false,
+      reason: expect.stringMatching(
+        /^The invitation contains .* from the identity register\. Use the reference code only\.$/,
+      ) as string,
+    });
+    expect(JSON.stringify(verdict)).not.toContain('Brennan');
   });
 });
