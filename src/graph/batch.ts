@@ -7,6 +7,7 @@ import {
   type Client,
 } from '@microsoft/microsoft-graph-client';
 import { graphPath, readResponse, type GraphRequestSpec, type GraphResponse } from './client';
+import { OFFLINE_MESSAGE, OfflineError, isOffline } from './errors';
 import { Backoff, type RetryOptions } from './retry';
 
 /**
@@ -25,10 +26,17 @@ import { Backoff, type RetryOptions } from './retry';
  * A POST is not resent after a 503/504 unless the part says it is idempotent: Graph may have run
  * it before failing, and creating a list item twice makes a duplicate. Such parts come back with
  * their 503/504 for the caller to check (the review store looks the item up by its client key).
+ *
+ * A `$batch` whose connection fails (refused, or dropped after Graph ran its parts: the local
+ * tenant's `dropAfterWrite`) has no answer for any part. Each part of it then answers status 0
+ * with an `offline` error, and is treated as after a 504: resent when idempotent, returned to the
+ * caller when it is a POST (it may have run). If the connection still fails when the attempts run
+ * out for a part that could have been resent, sendBatch throws `OfflineError`.
  */
 
 export const MAX_BATCH_PARTS = 20;
-const RETRY_STATUSES = new Set([429, 503, 504]);
+/** 0: no answer at all (the connection failed), as after a 504. */
+const RETRY_STATUSES = new Set([0, 429, 503, 504]);
 /** Graph's 424 Failed Dependency: the part was not run because a part it depends on failed. */
 const FAILED_DEPENDENCY = 424;
 
@@ -59,7 +67,9 @@ export interface BatchResult {
 
 /**
  * Sends `parts` (any number) as JSON batches and returns every part's status, headers and body by
- * id. Never throws for a part's status; throws only when the network fails or input is invalid.
+ * id. Never throws for a part's status; throws OfflineError when the connection kept failing for
+ * parts it could resend (a POST left without an answer comes back as status 0 instead), and an
+ * Error when the input is invalid.
  */
 export async function sendBatch(
   client: Client,
@@ -90,6 +100,9 @@ export async function sendBatch(
       break;
     pending = retry;
   }
+  // Still no answer for what could have been sent again: the connection is down, not one part.
+  if (parts.some((p) => responses.get(p.id)!.status === 0 && (p.idempotent ?? p.method !== 'POST')))
+    throw new OfflineError();
   return { responses, roundTrips };
 }
 
@@ -149,9 +162,17 @@ async function sendOne(
     return { id: p.id, request, dependsOn: dependsOn.length ? dependsOn : undefined };
   });
   const content = await new BatchRequestContent(steps).getContent();
-  const raw = (await client.api('/$batch').responseType(ResponseType.RAW).post(content)) as Response;
-  const outer = await readResponse(raw);
   const out = new Map<string, GraphResponse>();
+  let outer: GraphResponse;
+  try {
+    const raw = (await client.api('/$batch').responseType(ResponseType.RAW).post(content)) as Response;
+    outer = await readResponse(raw);
+  } catch (err) {
+    if (!isOffline(err)) throw err;
+    // No answer: the parts may or may not have run (see above).
+    for (const p of parts) out.set(p.id, NO_ANSWER);
+    return out;
+  }
   if (outer.status !== 200) {
     // The whole batch failed (e.g. throttled past the RetryHandler's retries): each part shares its fate.
     for (const p of parts) out.set(p.id, outer);
@@ -188,6 +209,12 @@ async function sendOne(
   }
   return out;
 }
+
+const NO_ANSWER: GraphResponse = {
+  status: 0,
+  headers: {},
+  body: { error: { code: 'offline', message: OFFLINE_MESSAGE } },
+};
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);

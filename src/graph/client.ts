@@ -1,7 +1,6 @@
 import {
   AuthenticationHandler,
   Client,
-  HTTPMessageHandler,
   RedirectHandler,
   RedirectHandlerOptions,
   ResponseType,
@@ -14,6 +13,7 @@ import {
   type Middleware,
   type ShouldRetry,
 } from '@microsoft/microsoft-graph-client';
+import { OfflineError } from './errors';
 import { realSleep, type Sleep } from './retry';
 
 /**
@@ -33,6 +33,11 @@ import { realSleep, type Sleep } from './retry';
  * - `RetryHandler` retries 429, 503 and 504, honouring Retry-After, but sees only the outer
  *   response of a `$batch` (see batch.ts), and re-sends POST bodies blindly (see `retryPolicy`).
  *   What it cannot do (batch parts, upload fragments, ambiguous creates) is retry.ts's.
+ * - When fetch rejects (connection refused, reset or dropped before the answer), the SDK throws a
+ *   `GraphError` with statusCode -1 and, when the rejection is not an `Error` of its own realm, an
+ *   empty message; the RetryHandler does not retry it. `FetchHandler` (the chain's last handler, in
+ *   place of the SDK's HTTPMessageHandler, which is only `fetch(request, options)`) throws
+ *   `OfflineError` instead (errors.ts), which the SDK passes through as it is.
  */
 
 export const GRAPH_VERSION = 'v1.0';
@@ -125,7 +130,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
   if (base.protocol === 'http:')
     chain.push(new LocalServiceHandler(`${origin}/${version}`, options.getToken));
   if (options.counter) chain.push(new CountingHandler(options.counter));
-  chain.push(options.fetchImpl ? new FetchHandler(options.fetchImpl) : new HTTPMessageHandler());
+  chain.push(new FetchHandler(options.fetchImpl));
 
   return Client.initWithMiddleware({
     baseUrl: origin,
@@ -208,7 +213,13 @@ export async function send(client: Client, spec: GraphRequestSpec): Promise<Grap
 export async function readResponse(res: Response): Promise<GraphResponse> {
   const headers: Record<string, string> = {};
   res.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
-  const text = res.status === 204 ? '' : await res.text();
+  let text: string;
+  try {
+    text = res.status === 204 ? '' : await res.text();
+  } catch (err) {
+    // The connection dropped after the status line: no answer was read, whatever the status said.
+    throw new OfflineError({ cause: err });
+  }
   let body: unknown = undefined;
   if (text) {
     try {
@@ -222,6 +233,7 @@ export async function readResponse(res: Response): Promise<GraphResponse> {
 
 /** The message of a Graph error body, for errors shown to people (never includes request content). */
 export function graphErrorMessage(res: GraphResponse): string {
+  if (res.status === 0) return 'no answer: the connection to Microsoft 365 failed';
   const b = res.body as { error?: { code?: string; message?: string } } | undefined;
   return b?.error?.message ? `${res.status} ${b.error.code ?? ''}: ${b.error.message}` : `HTTP ${res.status}`;
 }
@@ -306,10 +318,20 @@ function batchIsReadOnly(body: BodyInit | undefined): boolean {
   }
 }
 
-/** The last handler when a fetch implementation is given (the SDK's HTTPMessageHandler uses the global one). */
+/**
+ * The chain's last handler: fetch (the given one, or the global one as the SDK's HTTPMessageHandler
+ * uses), with a failed connection thrown as `OfflineError`. A request aborted by its own signal
+ * keeps fetch's AbortError: the caller stopped it, nothing failed.
+ */
 class FetchHandler implements Middleware {
-  constructor(private readonly fetchImpl: typeof fetch) {}
+  constructor(private readonly fetchImpl?: typeof fetch) {}
   async execute(context: Context): Promise<void> {
-    context.response = await this.fetchImpl(context.request, context.options as RequestInit);
+    const doFetch = this.fetchImpl ?? globalThis.fetch;
+    try {
+      context.response = await doFetch(context.request, context.options as RequestInit);
+    } catch (err) {
+      if (context.options?.signal?.aborted) throw err;
+      throw new OfflineError({ cause: err });
+    }
   }
 }

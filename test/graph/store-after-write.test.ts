@@ -1,6 +1,7 @@
+import { createGraphClient } from '../../src/graph/client';
 import { ReviewStore, provisionReviewSite, type ProvisionedSite } from '../../src/graph/review-site';
 import { startTestTenant, type TestTenant } from '../support/tenant';
-import { REVIEW_TEAM, connect, teamIdByName } from './helpers';
+import { REVIEW_TEAM, connect, recordingSleep, teamIdByName } from './helpers';
 
 // Real HTTP against a local tenant, with retries: more than jest's default 5 s.
 jest.setTimeout(60_000);
@@ -31,7 +32,9 @@ const conversation = (i: number) => ({
   status: 'proposed' as const,
 });
 
-const reviewStore = () => new ReviewStore(connect(t).client, site);
+// The store's waits between attempts are recorded, not slept: the tests do not wait in real time.
+const waits = recordingSleep();
+const reviewStore = () => new ReviewStore(connect(t).client, site, { sleep: waits.sleep });
 
 async function conversationsWithId(id: string): Promise<number> {
   const loaded = await reviewStore().load();
@@ -109,12 +112,7 @@ describe('a whole batch whose answer is lost after its parts were written', () =
     for (const c of created) expect(await conversationsWithId(c.value.id)).toBe(1);
   });
 
-  // KNOWN BUG (src/graph, ListStore.createItems / sendBatch): when the connection of the $batch
-  // drops after its parts were written, createMany rejects with the SDK's bare GraphError (empty
-  // message) instead of looking the items up by their keys. The items exist, but the caller never
-  // learns their ids (createMany chose them), so doing the action again creates them a second
-  // time. Marked `failing` so the suite stays green until the fix; make it `it` then.
-  it.failing('after a dropped connection, creates each item exactly once', async () => {
+  it('after a dropped connection, creates each item exactly once', async () => {
     const before = (await reviewStore().load()).conversations.length;
     t.tenant.faults.configure({ rules: [{ path: BATCH, method: 'POST', times: 1, dropAfterWrite: 1 }] });
     const created = await createFour().finally(() => t.tenant.faults.configure({ rules: [] }));
@@ -156,13 +154,55 @@ describe('an update whose answer is lost after it was saved', () => {
   it('after a 504, is saved once and is no conflict with itself', () =>
     updateUnder({ gatewayTimeoutAfterWrite: 1 }));
 
-  // KNOWN BUG (src/graph, ListStore.updateFields): a PATCH whose connection drops after SharePoint
-  // saved it rejects with the SDK's bare GraphError (empty message): the person is told the save
-  // failed although it was made. A 504 is handled (the SDK retries, the 412 is recognised as our
-  // own change); a dropped connection should be too. Make it `it` once fixed.
-  it.failing('after a dropped connection, is saved once and is no conflict with itself', () =>
-    updateUnder({ dropAfterWrite: 1 }),
-  );
+  it('after a dropped connection, is saved once and is no conflict with itself', () =>
+    updateUnder({ dropAfterWrite: 1 }));
+});
+
+describe('an update whose answer is lost, checked by reading the item again', () => {
+  it('is sent again when the connection dropped before it was saved', async () => {
+    const s = reviewStore();
+    const created = await s.create('conversation', conversation(6));
+    t.tenant.faults.configure({ rules: [{ method: 'PATCH', times: 1, drop: 1 }] });
+    const result = await s
+      .update('conversation', created, { ...created.value, status: 'scheduled' })
+      .finally(() => t.tenant.faults.configure({ rules: [] }));
+    expect(await stats()).toMatchObject({ faultsInjected: 1, faultsAfterWrite: 0 });
+    expect(result.ok).toBe(true);
+    const loaded = await reviewStore().load();
+    const now = loaded.conversations.find((c) => c.value.id === created.value.id)!;
+    expect(now.value.status).toBe('scheduled');
+    // The eTag returned is the one the item has now: the next edit is no conflict.
+    expect(result.ok && result.item.eTag).toBe(now.eTag);
+  });
+
+  it('is a conflict with both versions when someone else saved between our lost answer and the check', async () => {
+    const created = await reviewStore().create('conversation', conversation(7));
+    const fieldsUrl = `/sites/${site.siteId}/lists/${site.lists.Conversations!.id}/items/${created.itemId}/fields`;
+    // Our PATCH is saved and its answer lost; before we look, a colleague changes the item again.
+    const colleagueFirst: typeof fetch = async (input, init) => {
+      try {
+        return await fetch(input, init);
+      } catch (err) {
+        if (init?.method === 'PATCH')
+          await t.graph(fieldsUrl, { method: 'PATCH', json: { ConversationStatus: 'cancelled' } });
+        throw err;
+      }
+    };
+    const client = createGraphClient({
+      baseUrl: t.tenant.graphBase,
+      getToken: () => t.token(),
+      fetchImpl: colleagueFirst,
+      retry: { delaySeconds: 0, sleep: waits.sleep },
+    });
+    t.tenant.faults.configure({ rules: [{ method: 'PATCH', times: 1, dropAfterWrite: 1 }] });
+    const result = await new ReviewStore(client, site, { sleep: waits.sleep })
+      .update('conversation', created, { ...created.value, status: 'scheduled' })
+      .finally(() => t.tenant.faults.configure({ rules: [] }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.conflict.mine.status).toBe('scheduled');
+    expect(result.conflict.theirs?.value.status).toBe('cancelled');
+  });
 });
 
 describe('a delete whose answer is lost after the item was deleted', () => {
@@ -180,9 +220,5 @@ describe('a delete whose answer is lost after the item was deleted', () => {
 
   it('after a 504, reports the item deleted', () => deleteUnder({ gatewayTimeoutAfterWrite: 1 }));
 
-  // KNOWN BUG (src/graph, ListStore.deleteItem): as for updates, a dropped connection after the
-  // delete rejects with the SDK's bare GraphError although the item is gone. Make it `it` once fixed.
-  it.failing('after a dropped connection, reports the item deleted', () =>
-    deleteUnder({ dropAfterWrite: 1 }),
-  );
+  it('after a dropped connection, reports the item deleted', () => deleteUnder({ dropAfterWrite: 1 }));
 });

@@ -35,9 +35,11 @@ export async function updateEntity<T extends { id: string }>(
       { field: 'id', message: 'An item’s id cannot change.' },
     ]);
   const result = await store.updateFields(base.itemId, base.eTag, mapping.toFields(value));
-  if (result !== 'conflict') return { ok: true, item: { value, itemId: base.itemId, eTag: result.eTag } };
-  const theirs = await readTheirs(store, mapping, base.itemId);
-  // Our own earlier attempt may have landed before its answer was lost: then there is no conflict.
+  if ('eTag' in result) return { ok: true, item: { value, itemId: base.itemId, eTag: result.eTag } };
+  const theirs = await readTheirs(store, mapping, base.itemId, result.current);
+  // Our own earlier attempt may have landed before its answer was lost (the connection dropped,
+  // or a 504 and the SDK's resend met a 412): what is there is what we sent, so it is saved, with
+  // the eTag it has now. Anything else is someone else's change: a conflict with both versions.
   if (theirs && deepEqual(theirs.value, value)) return { ok: true, item: theirs };
   return { ok: false, conflict: { kind, mine: value, theirs, base } };
 }
@@ -58,8 +60,10 @@ async function readTheirs<T extends { id: string }>(
   store: ListStore,
   mapping: EntityMapping<T>,
   itemId: string,
+  /** The item as the store read it already (after a lost answer), if it did. */
+  current?: Awaited<ReturnType<ListStore['readItem']>>,
 ): Promise<Stored<T> | undefined> {
-  const { item, res } = await store.readItem(itemId);
+  const { item, res } = current ?? (await store.readItem(itemId));
   if (!item) return undefined;
   const parsed = parseItem(mapping, item);
   if (!parsed.ok)

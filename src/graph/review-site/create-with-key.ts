@@ -8,6 +8,7 @@
 import { parseOrThrow } from '../../core/errors';
 import { sendBatch } from '../batch';
 import { graphErrorMessage, send, type GraphResponse } from '../client';
+import { isAmbiguousStatus, isOffline } from '../errors';
 import { Backoff } from '../retry';
 import {
   DuplicateKeyError,
@@ -23,7 +24,8 @@ import { createFields, type EntityMapping, type Fields } from './mapping';
 
 export const newId = () => globalThis.crypto.randomUUID();
 
-const AMBIGUOUS = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
+/** An answer after which the create may be sent again (429: Graph did not run it), once checked by key. */
+const AMBIGUOUS = (status: number) => status === 429 || isAmbiguousStatus(status);
 
 /**
  * Creates an item with `fields` (which carry the client key `key` in CrwId). A lost answer is
@@ -47,14 +49,16 @@ export async function createItemWithKey(
       try {
         const existing = await store.findByKey(key);
         if (existing) return { item: existing, foundByKey: true };
-      } catch {
+      } catch (err) {
+        if (!isOffline(err) && !(err instanceof StoreError && isAmbiguousStatus(err.status ?? 0))) throw err;
         lookupFailed = true;
       }
     }
     if (!lookupFailed) {
       try {
         res = await send(store.client, { method: 'POST', url: store.itemsUrl, body: { fields } });
-      } catch {
+      } catch (err) {
+        if (!isOffline(err)) throw err;
         res = undefined; // the connection failed: the item may or may not exist
       }
       if (res && (res.status === 201 || res.status === 200)) return { item: res.body as GraphListItem, res };
@@ -74,8 +78,9 @@ export async function createItemWithKey(
 }
 
 /**
- * Creates many items in batches of 20; a part that fails ambiguously is checked by key and only
- * the ones truly missing are sent again.
+ * Creates many items in batches of 20; a part that fails ambiguously (a 5xx, or no answer at all
+ * when the whole batch's connection failed: status 0 from sendBatch) is checked by key and only the
+ * ones truly missing are sent again, after the back-off of ../retry.ts.
  */
 export async function createItemsWithKey(
   store: ListStore,
@@ -83,8 +88,9 @@ export async function createItemsWithKey(
   maxAttempts = 4,
 ): Promise<Map<string, { item: GraphListItem; foundByKey: boolean }>> {
   const done = new Map<string, { item: GraphListItem; foundByKey: boolean }>();
+  const backoff = new Backoff({ maxDelayMs: 10_000, ...store.batchOptions, maxAttempts });
   let pending = items;
-  for (let attempt = 1; pending.length > 0; attempt++) {
+  while (pending.length > 0) {
     const { responses } = await sendBatch(
       store.client,
       pending.map((it) => ({
@@ -108,7 +114,7 @@ export async function createItemsWithKey(
     const found = await store.findManyByKey(unclear.map((u) => u.key));
     for (const [k, item] of found) done.set(k, { item, foundByKey: true });
     pending = unclear.filter((u) => !found.has(u.key));
-    if (pending.length > 0 && attempt >= maxAttempts)
+    if (pending.length > 0 && !(await backoff.retry()))
       throw new StoreError(
         `${pending.length} items could not be created after several attempts; nothing was duplicated.`,
       );
