@@ -13,8 +13,8 @@ import {
   type Middleware,
   type ShouldRetry,
 } from '@microsoft/microsoft-graph-client';
-import { OfflineError } from './errors';
-import { realSleep, type Sleep } from './retry';
+import { OfflineError, isOffline } from './errors';
+import { Backoff, realSleep, type RetryOptions, type Sleep } from './retry';
 
 /**
  * The one Microsoft Graph client of the product: the SDK's `Client.initWithMiddleware` with the
@@ -208,6 +208,27 @@ export async function send(client: Client, spec: GraphRequestSpec): Promise<Grap
       break;
   }
   return readResponse(res);
+}
+
+/**
+ * Sends a request that may be sent twice with the same effect (a GET, a DELETE, a PATCH of fixed
+ * values without If-Match), and sends it again when the connection failed, waiting as ../retry.ts
+ * says between attempts. The RetryHandler already resends such requests after 429/503/504; a
+ * dropped connection is no status, so it does not. Throws OfflineError when every attempt failed.
+ */
+export async function sendIdempotent(
+  client: Client,
+  spec: GraphRequestSpec,
+  options: RetryOptions = {},
+): Promise<GraphResponse> {
+  const backoff = new Backoff({ maxDelayMs: 10_000, ...options });
+  for (;;) {
+    try {
+      return await send(client, spec);
+    } catch (err) {
+      if (!isOffline(err) || !(await backoff.retry())) throw err;
+    }
+  }
 }
 
 export async function readResponse(res: Response): Promise<GraphResponse> {

@@ -12,9 +12,11 @@
  */
 import { z } from 'zod';
 import { describeIdentifierHits } from '../../core/anonymity/identifier-matcher';
-import { send } from '../client';
+import { send, sendIdempotent, type GraphResponse } from '../client';
+import { isAmbiguousStatus, isOffline } from '../errors';
+import { Backoff } from '../retry';
 import { ArtefactConflictError, ArtefactInputError, RecordWorkflowError } from './errors';
-import { expectOk, type Artefact, type ArtefactLibrary } from './library';
+import { expectOk, sameETag, type Artefact, type ArtefactLibrary } from './library';
 import type { RecordStatus } from './metadata';
 import { checkRecordMove } from './record-status';
 
@@ -74,8 +76,7 @@ function toGrant(p: z.infer<typeof PermissionSchema>): Grant {
   };
 }
 
-const sameTag = (a: string, b: string) =>
-  a.replace(/^W\//, '').replace(/"/g, '') === b.replace(/^W\//, '').replace(/"/g, '');
+const NO_ANSWER: GraphResponse = { status: 0, headers: {}, body: undefined };
 
 export class ConversationRecordWorkflow {
   constructor(private readonly library: ArtefactLibrary) {}
@@ -118,20 +119,7 @@ export class ConversationRecordWorkflow {
     );
     let granted: Grant[];
     try {
-      const res = await send(this.client, {
-        method: 'POST',
-        url: `${this.itemUrl(record)}/invite`,
-        body: {
-          recipients: [{ email: practitioner.email }],
-          message,
-          requireSignIn: true,
-          sendInvitation: true,
-          roles: ['write'],
-        },
-      });
-      granted = PermissionsSchema.parse(expectOk(res, 'Sharing the record with the practitioner')).value.map(
-        toGrant,
-      );
+      granted = await this.invite(record, practitioner, message);
     } catch (err) {
       // Not shared: the record goes back to where it was, so that status and sharing agree.
       await this.library
@@ -145,7 +133,11 @@ export class ConversationRecordWorkflow {
     );
     if (wrong.length) {
       for (const g of wrong)
-        await send(this.client, { method: 'DELETE', url: `${this.itemUrl(record)}/permissions/${g.id}` });
+        await sendIdempotent(
+          this.client,
+          { method: 'DELETE', url: `${this.itemUrl(record)}/permissions/${g.id}` },
+          this.library.retryOptions,
+        );
       throw new RecordWorkflowError(
         'Microsoft 365 shared the record more widely than asked; that sharing was removed. Try again or ask IT.',
       );
@@ -184,9 +176,58 @@ export class ConversationRecordWorkflow {
     );
   }
 
+  /**
+   * Invites the practitioner; the permissions Graph made. The invite is a POST that Graph does not
+   * make idempotent, and it sends an email: when its answer is lost (the connection dropped, or a
+   * 5xx), the file's permissions are read first, and a grant to that person found there is the
+   * invite's; only when there is none is the invite sent again.
+   */
+  private async invite(record: Artefact, practitioner: Practitioner, message: string): Promise<Grant[]> {
+    const email = practitioner.email.toLowerCase();
+    const backoff = new Backoff({ maxDelayMs: 10_000, ...this.library.retryOptions });
+    for (;;) {
+      let res: GraphResponse | undefined;
+      try {
+        res = await send(this.client, {
+          method: 'POST',
+          url: `${this.itemUrl(record)}/invite`,
+          body: {
+            recipients: [{ email: practitioner.email }],
+            message,
+            requireSignIn: true,
+            sendInvitation: true,
+            roles: ['write'],
+          },
+        });
+      } catch (err) {
+        if (!isOffline(err)) throw err;
+      }
+      if (res && !isAmbiguousStatus(res.status))
+        return PermissionsSchema.parse(expectOk(res, 'Sharing the record with the practitioner')).value.map(
+          toGrant,
+        );
+      const mine = await this.grants(record).then(
+        (all) => all.filter((g) => !g.inherited && g.emails.includes(email)),
+        (err: unknown) => {
+          if (isOffline(err)) return [];
+          throw err;
+        },
+      );
+      if (mine.length > 0) return mine;
+      if (!(await backoff.retry({ retryAfter: res?.headers['retry-after'] })))
+        return PermissionsSchema.parse(
+          expectOk(res ?? NO_ANSWER, 'Sharing the record with the practitioner'),
+        ).value.map(toGrant);
+    }
+  }
+
   /** Who holds a permission on the record's file (inherited ones included, flagged). */
   async grants(record: Artefact): Promise<Grant[]> {
-    const res = await send(this.client, { method: 'GET', url: `${this.itemUrl(record)}/permissions` });
+    const res = await sendIdempotent(
+      this.client,
+      { method: 'GET', url: `${this.itemUrl(record)}/permissions` },
+      this.library.retryOptions,
+    );
     return PermissionsSchema.parse(expectOk(res, 'Reading who the record is shared with')).value.map(toGrant);
   }
 
@@ -195,10 +236,12 @@ export class ConversationRecordWorkflow {
     const email = practitioner.email.toLowerCase();
     for (const g of await this.grants(record)) {
       if (g.inherited || !g.emails.includes(email)) continue;
-      const res = await send(this.client, {
-        method: 'DELETE',
-        url: `${this.itemUrl(record)}/permissions/${g.id}`,
-      });
+      // Sent again after a dropped connection; 404: the grant is gone already.
+      const res = await sendIdempotent(
+        this.client,
+        { method: 'DELETE', url: `${this.itemUrl(record)}/permissions/${g.id}` },
+        this.library.retryOptions,
+      );
       if (res.status !== 404) expectOk(res, 'Withdrawing the practitioner’s access');
     }
   }
@@ -212,7 +255,8 @@ export class ConversationRecordWorkflow {
   /** The record as it is now; ArtefactConflictError when someone changed it since `record` was read. */
   private async fresh(record: Artefact): Promise<Artefact> {
     const current = await this.library.get(record.driveItemId);
-    if (!sameTag(current.eTag, record.eTag)) throw new ArtefactConflictError(record.listItemId, current.eTag);
+    if (!sameETag(current.eTag, record.eTag))
+      throw new ArtefactConflictError(record.listItemId, current.eTag);
     return current;
   }
 

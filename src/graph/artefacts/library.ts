@@ -5,7 +5,8 @@
  */
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { graphErrorMessage, send, type GraphResponse } from '../client';
+import { graphErrorMessage, send, sendIdempotent, type GraphResponse } from '../client';
+import { isAmbiguousStatus, isOffline } from '../errors';
 import { PageReadError, readAllPages } from '../paging';
 import { ARTEFACTS_LIBRARY } from '../review-site/schema';
 import {
@@ -41,7 +42,7 @@ import {
   type UploadHandle,
   type UploadProgress,
 } from './upload';
-import type { Sleep } from '../retry';
+import { Backoff, type RetryOptions, type Sleep } from '../retry';
 
 /** SharePoint's largest file (250 GB). */
 export const MAX_FILE_BYTES = 250 * 1024 ** 3;
@@ -219,6 +220,11 @@ export class ArtefactLibrary {
     return this.config.client;
   }
 
+  /** The waits between attempts after a lost answer (../retry.ts): the upload's sleep. */
+  get retryOptions(): RetryOptions {
+    return { sleep: this.config.upload?.sleep };
+  }
+
   private get itemsUrl() {
     return `/sites/${this.config.siteId}/lists/${this.config.listId}/items`;
   }
@@ -347,11 +353,16 @@ export class ArtefactLibrary {
       };
       if (metadata.type === 'conversation record') metadata.recordStatus ??= 'draft';
       else delete metadata.recordStatus;
-      const patched = await send(this.client, {
-        method: 'PATCH',
-        url: `/drives/${this.config.driveId}/items/${item.id}/listItem/fields`,
-        body: toFields(metadata),
-      });
+      // Fixed values without If-Match: sent again as it is when its answer is lost.
+      const patched = await sendIdempotent(
+        this.client,
+        {
+          method: 'PATCH',
+          url: `/drives/${this.config.driveId}/items/${item.id}/listItem/fields`,
+          body: toFields(metadata),
+        },
+        this.retryOptions,
+      );
       expectOk(patched, 'Saving the artefact’s details');
       if (cancelled) throw new UploadCancelledError();
       complete = true;
@@ -363,10 +374,11 @@ export class ArtefactLibrary {
       // A new file without its details (cancelled after it landed, or the details refused) is
       // removed: an upload either makes a whole artefact or leaves the library as it was.
       if (created && !complete) {
-        await send(this.client, {
-          method: 'DELETE',
-          url: `/drives/${this.config.driveId}/items/${created.id}`,
-        });
+        await sendIdempotent(
+          this.client,
+          { method: 'DELETE', url: `/drives/${this.config.driveId}/items/${created.id}` },
+          this.retryOptions,
+        ).catch(() => undefined);
         if (cancelled) throw new UploadCancelledError();
       }
       throw err;
@@ -456,18 +468,46 @@ export class ArtefactLibrary {
   ): Promise<Artefact> {
     const problems = [...checkMetadata(changes, 'edit', options), ...this.checkAnonymity(changes)];
     if (problems.length) throw new ArtefactInputError(problems);
-    const res = await send(this.client, {
-      method: 'PATCH',
-      url: `${this.itemsUrl}/${artefact.listItemId}/fields`,
-      headers: { 'If-Match': artefact.eTag },
-      body: toFields(changes),
-    });
-    if (res.status === 412) {
-      const current = await this.get(artefact.driveItemId).catch(() => undefined);
-      throw new ArtefactConflictError(artefact.listItemId, current?.eTag);
+    const backoff = new Backoff({ maxDelayMs: 10_000, ...this.retryOptions });
+    for (;;) {
+      let res: GraphResponse | undefined;
+      try {
+        res = await send(this.client, {
+          method: 'PATCH',
+          url: `${this.itemsUrl}/${artefact.listItemId}/fields`,
+          headers: { 'If-Match': artefact.eTag },
+          body: toFields(changes),
+        });
+      } catch (err) {
+        if (!isOffline(err)) throw err;
+      }
+      if (res?.status === 412) {
+        const current = await this.get(artefact.driveItemId).catch(() => undefined);
+        // Our own change, made before its answer was lost (a 504 the SDK resent): no conflict.
+        if (current && holds(current, changes)) return current;
+        throw new ArtefactConflictError(artefact.listItemId, current?.eTag);
+      }
+      if (res && !isAmbiguousStatus(res.status)) {
+        expectOk(res, 'Saving the artefact’s details');
+        return this.get(artefact.driveItemId);
+      }
+      // No clear answer: the details may have been saved. Read them: still our eTag means nothing
+      // was saved (send again); our values mean it was; anything else is someone else's change.
+      const current = await this.get(artefact.driveItemId).catch((err: unknown) => {
+        if (isOffline(err) || (err instanceof ArtefactRequestError && isAmbiguousStatus(err.status)))
+          return undefined;
+        throw err;
+      });
+      if (current && !sameETag(current.eTag, artefact.eTag)) {
+        if (holds(current, changes)) return current;
+        throw new ArtefactConflictError(artefact.listItemId, current.eTag);
+      }
+      if (!(await backoff.retry({ retryAfter: res?.headers['retry-after'] })))
+        throw new ArtefactRequestError(
+          'Saving the artefact’s details failed: Microsoft 365 did not answer after several attempts. Try again.',
+          res?.status ?? 0,
+        );
     }
-    expectOk(res, 'Saving the artefact’s details');
-    return this.get(artefact.driveItemId);
   }
 
   /** The file's content. */
@@ -520,3 +560,14 @@ function toArtefact(item: z.infer<typeof ListItemSchema>): Artefact | undefined 
 }
 
 const newId = (): string => globalThis.crypto.randomUUID();
+
+/** Same eTag, whether weak or strong, quoted or not. */
+export const sameETag = (a: string, b: string) =>
+  a.replace(/^W\//, '').replace(/"/g, '') === b.replace(/^W\//, '').replace(/"/g, '');
+
+/** The artefact holds every detail of `changes` (null: cleared). */
+function holds(artefact: Artefact, changes: { [K in MetadataKey]?: ArtefactMetadata[K] | null }): boolean {
+  return (Object.entries(changes) as [MetadataKey, unknown][]).every(
+    ([key, value]) => value === undefined || (artefact.metadata[key] ?? null) === value,
+  );
+}

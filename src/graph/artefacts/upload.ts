@@ -51,7 +51,7 @@ import {
   type Range,
 } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { send } from '../client';
+import { send, sendIdempotent } from '../client';
 import { Backoff, type RetryOptions, type Sleep } from '../retry';
 import { UploadCancelledError, UploadFailedError } from './errors';
 
@@ -459,7 +459,11 @@ class Upload implements UploadHandle {
    */
   private async removeCompleted(item: DriveItem): Promise<void> {
     if (this.req.previous) return;
-    await send(this.req.client, { method: 'DELETE', url: `/drives/${this.req.driveId}/items/${item.id}` });
+    await sendIdempotent(
+      this.req.client,
+      { method: 'DELETE', url: `/drives/${this.req.driveId}/items/${item.id}` },
+      { sleep: this.req.sleep },
+    );
   }
 
   /**
