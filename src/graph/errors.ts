@@ -46,5 +46,18 @@ export class OfflineError extends GraphClientError {
 
 export const isOffline = (err: unknown): err is OfflineError => err instanceof OfflineError;
 
+/**
+ * The kind of any error a gateway throws: its own `kind` (OfflineError, StoreError,
+ * ArtefactRequestError, UploadFailedError...), else the status of an SDK `GraphError`
+ * (`statusCode`, -1 when there was no answer); undefined for errors that are not Graph's.
+ */
+export function errorKind(err: unknown): GatewayErrorKind | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { kind, statusCode } = err as { kind?: unknown; statusCode?: unknown };
+  if (typeof kind === 'string') return kind as GatewayErrorKind;
+  if (typeof statusCode === 'number') return kindOfStatus(statusCode);
+  return undefined;
+}
+
 /** An answer that says nothing about whether a write was made: no answer, a timeout or a 5xx. */
 export const isAmbiguousStatus = (status: number) => status === 0 || status === 408 || status >= 500;

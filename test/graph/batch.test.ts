@@ -1,6 +1,7 @@
 import { sendBatch } from '../../src/graph/batch';
+import { OfflineError } from '../../src/graph/errors';
 import { startTestTenant, type TestTenant } from '../support/tenant';
-import { connect } from './helpers';
+import { connect, recordingSleep } from './helpers';
 
 // Real HTTP against a local tenant, with retries: more than jest's default 5 s.
 jest.setTimeout(60_000);
@@ -75,6 +76,54 @@ describe('JSON batching', () => {
     const stats = (await (await fetch(`${t.tenant.url}/_local/stats`)).json()) as { operations: number };
     // Round 1: the batch and both parts; round 2: the batch and the GET only.
     expect(stats.operations).toBe(5);
+  });
+
+  it('when the batch’s connection drops after its parts ran, resends the reads and hands back the POSTs unanswered', async () => {
+    // The whole $batch is run (the event is created), then the connection closes without an answer.
+    t.tenant.faults.configure({
+      rules: [{ path: '^/\\$batch$', method: 'POST', times: 1, dropAfterWrite: 1 }],
+    });
+    const { client } = connect(t);
+    const subject = `batch dropped ${Date.now()}`;
+    const { sleep, waits } = recordingSleep();
+    const { responses, roundTrips } = await sendBatch(
+      client,
+      [
+        { id: 'read', method: 'GET', url: '/me' },
+        {
+          id: 'write',
+          method: 'POST',
+          url: '/me/events',
+          body: {
+            subject,
+            start: { dateTime: '2026-12-01T10:00:00', timeZone: 'UTC' },
+            end: { dateTime: '2026-12-01T11:00:00', timeZone: 'UTC' },
+          },
+        },
+      ],
+      { sleep },
+    );
+    expect(roundTrips).toBe(2);
+    expect(waits).toHaveLength(1);
+    expect(responses.get('read')!.status).toBe(200);
+    // The POST was not sent again (it ran, as the calendar shows): the caller must check.
+    expect(responses.get('write')).toMatchObject({ status: 0, body: { error: { code: 'offline' } } });
+    const events = (await (await t.graph('/me/events?$select=subject&$top=999')).json()) as {
+      value: { subject: string }[];
+    };
+    expect(events.value.filter((e) => e.subject === subject)).toHaveLength(1);
+  });
+
+  it('throws OfflineError, with a plain message, when the connection keeps failing', async () => {
+    t.tenant.faults.configure({ rules: [{ path: '^/\\$batch$', drop: 1 }] });
+    const { client } = connect(t);
+    const err = await sendBatch(client, [{ id: 'read', method: 'GET', url: '/me' }], {
+      ...noWait,
+      maxAttempts: 2,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OfflineError);
+    expect((err as OfflineError).kind).toBe('offline');
+    expect((err as OfflineError).message).toMatch(/could not be reached/);
   });
 
   it('refuses parts that depend on parts in another batch of 20', async () => {

@@ -1,4 +1,5 @@
 import { createGraphClient, graphPath, RoundTripCounter, send } from '../../src/graph/client';
+import { OfflineError, kindOfStatus } from '../../src/graph/errors';
 import { startTestTenant, type TestTenant } from '../support/tenant';
 
 // Real HTTP against a local tenant, with retries: more than jest's default 5 s.
@@ -60,6 +61,47 @@ describe('Graph client', () => {
     expect(res.status).toBe(429);
     expect(counter.total).toBe(3);
     expect(waits).toEqual([7000, 7000]); // recorded, not slept: the test takes no 14 s
+  });
+
+  it('reports a dropped connection as OfflineError with a plain message, not the SDK’s empty GraphError', async () => {
+    // The SDK turns fetch's rejection into a GraphError with statusCode -1 and (here) an empty message.
+    t.tenant.faults.configure({ rules: [{ path: '^/me$', drop: 1 }] });
+    const { client: c, counter } = client();
+    const err = await send(c, { method: 'GET', url: '/me' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OfflineError);
+    expect(err).toMatchObject({ kind: 'offline', name: 'OfflineError' });
+    expect((err as Error).message).toMatch(/^Microsoft 365 could not be reached/);
+    expect(counter.log.at(-1)).toMatchObject({ path: expect.stringMatching(/\/me$/), status: 0 });
+    // Through the SDK's own request API too (the same chain).
+    await expect(c.api('/me').get()).rejects.toBeInstanceOf(OfflineError);
+  });
+
+  it('an aborted request stays an abort, not a connection failure', async () => {
+    const { client: c } = client();
+    const controller = new AbortController();
+    controller.abort();
+    const err = await c
+      .api('/me')
+      .option('signal', controller.signal)
+      .get()
+      .catch((e: unknown) => e);
+    expect(err).not.toBeInstanceOf(OfflineError);
+  });
+
+  it('classifies Graph answers for people: conflict, not allowed, not found, throttled, offline, invalid input', () => {
+    expect([412, 409, 403, 401, 404, 429, 503, 504, 0, 400, 500].map(kindOfStatus)).toEqual([
+      'conflict',
+      'conflict',
+      'not-allowed',
+      'not-allowed',
+      'not-found',
+      'throttled',
+      'throttled',
+      'throttled',
+      'offline',
+      'invalid-input',
+      'failed',
+    ]);
   });
 
   it('turns absolute nextLinks (Graph or local) into paths the client and batches accept', () => {

@@ -1,4 +1,5 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { OfflineError } from '../../src/graph/errors';
 import { LocalTenantUnavailableError } from '../../src/hosts/sign-in/local';
 import { formatCount } from '../../src/ui/shell/format';
 import { describeProblem } from '../../src/ui/shell/problems';
@@ -12,6 +13,7 @@ describe('problems in plain language', () => {
     expect(describeProblem(new GraphError(404)).title).toMatch(/could not be found/);
     expect(describeProblem(new GraphError(429)).title).toBe('Microsoft 365 is busy.');
     expect(describeProblem(new LocalTenantUnavailableError()).detail).toMatch(/npm start/);
+    expect(describeProblem(new OfflineError()).title).toBe('Microsoft 365 could not be reached.');
     expect(describeProblem(new Error('Jade Whitcombe')).detail).not.toMatch(/Jade/);
   });
 

@@ -4,6 +4,8 @@
  * properties (for the UI, which already shows it), never in `message`, so logging an error is safe.
  */
 
+import { kindOfStatus, type GatewayErrorKind } from '../errors';
+
 /** One problem with the input; `field` points a form at it ("file", "name", "metadata.agency"). */
 export interface ArtefactProblem {
   field: string;
@@ -14,6 +16,7 @@ export interface ArtefactProblem {
 /** The input was refused before anything was written. Every problem found is listed, not only the first. */
 export class ArtefactInputError extends Error {
   override name = 'ArtefactInputError';
+  readonly kind = 'invalid-input' satisfies GatewayErrorKind;
   constructor(readonly problems: readonly ArtefactProblem[]) {
     super(
       problems.length === 1
@@ -30,6 +33,7 @@ export class ArtefactInputError extends Error {
  */
 export class ArtefactNameTakenError extends Error {
   override name = 'ArtefactNameTakenError';
+  readonly kind = 'conflict' satisfies GatewayErrorKind;
   readonly options = ['rename', 'replace'] as const;
   constructor(
     /** The name asked for. */
@@ -48,6 +52,7 @@ export class ArtefactNameTakenError extends Error {
 /** Someone else changed the artefact's details since they were read (HTTP 412 on If-Match). */
 export class ArtefactConflictError extends Error {
   override name = 'ArtefactConflictError';
+  readonly kind = 'conflict' satisfies GatewayErrorKind;
   constructor(
     readonly listItemId: string,
     /** The eTag now on the server, when it could be read: retry with it after showing the user the changes. */
@@ -79,6 +84,11 @@ export class UploadFailedError extends Error {
   ) {
     super(message);
   }
+
+  /** What went wrong, for the UI (../errors.ts): no status is a connection that kept failing. */
+  get kind(): GatewayErrorKind {
+    return kindOfStatus(this.status);
+  }
 }
 
 /** A conversation record move the review method does not allow (e.g. agreeing a record never sent). */
@@ -91,9 +101,15 @@ export class ArtefactRequestError extends Error {
   override name = 'ArtefactRequestError';
   constructor(
     message: string,
+    /** Graph's status; 0 when no answer came (the connection failed). */
     readonly status: number,
     readonly code?: string,
   ) {
     super(message);
+  }
+
+  /** What went wrong, for the UI (../errors.ts). */
+  get kind(): GatewayErrorKind {
+    return kindOfStatus(this.status);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { ValidationError, parseOrThrow } from '../../core/errors';
 import type { GraphResponse } from '../client';
+import { kindOfStatus, type GatewayErrorKind } from '../errors';
 import { ColumnValueError, type EntityMapping, type Fields } from './mapping';
 
 /** An entity as read from its list: the value and what a later write needs (item id, eTag). */
@@ -28,9 +29,15 @@ export class StoreError extends Error {
   override name = 'StoreError';
   constructor(
     message: string,
+    /** Graph's status; 0 when no answer came (the connection failed). */
     readonly status?: number,
   ) {
     super(message);
+  }
+
+  /** What went wrong, for the UI (../errors.ts). */
+  get kind(): GatewayErrorKind {
+    return this.status === undefined ? 'failed' : kindOfStatus(this.status);
   }
 }
 

@@ -1,5 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { ZodError } from 'zod';
+import { errorKind } from '../../graph/errors';
 import { ProvisioningError } from '../../graph/review-site';
 import { LocalTenantUnavailableError } from '../../hosts/sign-in/local';
 
@@ -25,6 +26,13 @@ export function describeProblem(error: unknown): Problem {
     };
   }
   if (error instanceof ProvisioningError) return describeProvisioning(error.message);
+  // A dropped connection arrives as the gateways' OfflineError (src/graph/errors.ts).
+  if (errorKind(error) === 'offline') {
+    return {
+      title: 'Microsoft 365 could not be reached.',
+      detail: 'Check your connection, then try again.',
+    };
+  }
   if (error instanceof GraphError) {
     const status = error.statusCode;
     if (status === 401) {
