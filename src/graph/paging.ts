@@ -52,18 +52,31 @@ function asResponse(err: GraphError): GraphResponse {
 
 /**
  * Every item of the collection at `url` (relative to the version), page after page. Throws a
- * `PageReadError` carrying Graph's answer when a page is not 200 (a network failure as it came).
+ * `PageReadError` carrying Graph's answer when a page is not 200 (OfflineError when no answer came).
  */
 export async function readAllPages<T = unknown>(
   client: Client,
   url: string,
   headers?: Record<string, string>,
 ): Promise<T[]> {
-  const first = readPage(await send(client, { method: 'GET', url, headers }));
+  return readFollowingPages<T>(client, await send(client, { method: 'GET', url, headers }), headers);
+}
+
+/**
+ * Every item of a collection whose first page is already here (`first`, e.g. a part of a `$batch`
+ * sent with other requests), following its nextLinks with the SDK's PageIterator. Throws a
+ * `PageReadError` when a page is not 200, as `readAllPages` does.
+ */
+export async function readFollowingPages<T = unknown>(
+  client: Client,
+  first: GraphResponse,
+  headers?: Record<string, string>,
+): Promise<T[]> {
+  const page = readPage(first);
   const items: T[] = [];
   const iterator = new PageIterator(
     client,
-    first,
+    page,
     (item: T) => {
       items.push(item);
       return true;

@@ -101,6 +101,41 @@ describe('the identity register', () => {
     ).rejects.toThrow(/^(?!.*Jane Example).*255 characters or fewer/s);
   });
 
+  it('reads every page of the Team’s channels and of the channel’s members', async () => {
+    // Graph pages both (100 a page by default); here every page holds one, so that the register's
+    // channel and all but one of its members are on later pages.
+    const onePerPage = (url: string) =>
+      /\/(channels|members)(\?|$)/.test(url.split('?')[0]!) && !/[?&]\$top=/.test(url)
+        ? `${url}${url.includes('?') ? '&' : '?'}$top=1`
+        : url;
+    const counter = new RoundTripCounter();
+    const client = createGraphClient({
+      baseUrl: t.tenant.graphBase,
+      getToken: () => t.token(REGISTER_MEMBER),
+      counter,
+      retry: { delaySeconds: 0, sleep: async () => undefined },
+      fetchImpl: async (input, init) => {
+        if (typeof input !== 'string') return fetch(input, init);
+        if (/\/\$batch$/.test(input) && typeof init?.body === 'string') {
+          const batch = JSON.parse(init.body) as { requests: { url: string }[] };
+          for (const r of batch.requests) r.url = onePerPage(r.url);
+          return fetch(input, { ...init, body: JSON.stringify(batch) });
+        }
+        return fetch(onePerPage(input), init);
+      },
+    });
+    const access = await provisionIdentityRegister(client, teamId, { readOnly: true });
+    expect(access.state).toBe('available');
+    if (access.state !== 'available') return;
+    expect(access.channel.displayName).toBe('Identity register');
+    expect(access.members.map((m) => m.displayName).sort()).toEqual([
+      'Declan Marsh',
+      'Priya Raman',
+      'Ruth Okonkwo-Hale',
+    ]);
+    expect(counter.log.filter((r) => /\/channels$/.test(r.path)).length).toBeGreaterThan(1);
+  });
+
   it('keeps the family’s real names out of the review’s own site: they are in the register only', async () => {
     const { client } = connect(t);
     const site = await provisionReviewSite(client, { groupId: teamId });

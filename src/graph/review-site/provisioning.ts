@@ -14,7 +14,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { sendBatch, type BatchOptions, type BatchPart } from '../batch';
 import { graphErrorMessage, send, type GraphResponse } from '../client';
-import { PageReadError, readAllPages } from '../paging';
+import { PageReadError, readAllPages, readFollowingPages } from '../paging';
 import {
   BUILT_IN_COLUMNS,
   IDENTITY_REGISTER_CHANNEL,
@@ -154,6 +154,7 @@ export function listCreateBody(spec: ListSpec): Record<string, unknown> {
 
 /** A create that someone else won, or whose answer was lost: read again and carry on. */
 const isRaceOrLost = (res: GraphResponse) =>
+  res.status === 0 || // no answer: the connection of the batch failed (../batch.ts)
   res.status === 409 ||
   res.status === 429 ||
   res.status >= 500 ||
@@ -362,6 +363,12 @@ interface GraphChannel {
   membershipType?: string;
 }
 
+interface GraphChannelMember {
+  displayName?: string;
+  email?: string | null;
+  roles?: string[];
+}
+
 /**
  * Finds the Team's private channel for the register (the one the user picked, or the private
  * channel named "Identity register"), provisions the IdentityRegister list in that channel's own
@@ -374,15 +381,16 @@ export async function provisionIdentityRegister(
   options: IdentityRegisterOptions = {},
 ): Promise<IdentityRegisterAccess> {
   const team = `/teams/${encodeURIComponent(teamId)}`;
-  const channels = await send(client, {
-    method: 'GET',
-    url: `${team}/channels?$select=id,displayName,membershipType`,
-  });
-  if (channels.status !== 200)
+  // Every page of channels (../paging.ts): a Team with many channels lists them over several.
+  let all: GraphChannel[];
+  try {
+    all = await readAllPages<GraphChannel>(client, `${team}/channels?$select=id,displayName,membershipType`);
+  } catch (err) {
+    if (!(err instanceof PageReadError)) throw err;
     throw new ProvisioningError(
-      `The review Team’s channels could not be read (${graphErrorMessage(channels)}).`,
+      `The review Team’s channels could not be read (${graphErrorMessage(err.res)}).`,
     );
-  const all = (channels.body as { value: GraphChannel[] }).value;
+  }
   const wantedName = options.channelName ?? IDENTITY_REGISTER_CHANNEL;
   const found = options.channelId
     ? all.find((c) => c.id === options.channelId)
@@ -391,7 +399,8 @@ export async function provisionIdentityRegister(
   const channel: ChannelRef = { id: found.id, displayName: found.displayName };
   const channelUrl = `${team}/channels/${encodeURIComponent(channel.id)}`;
 
-  // The members and the channel's files folder (its drive, in the channel's own site), together.
+  // The members' first page and the channel's files folder (its drive, in the channel's own site)
+  // together; the members' next pages, if any (100 a page in Graph), after it (../paging.ts).
   const { responses } = await sendBatch(
     client,
     [
@@ -401,16 +410,22 @@ export async function provisionIdentityRegister(
     options,
   );
   const membersRes = responses.get('members')!;
-  const members: ChannelMember[] =
-    membersRes.status === 200
-      ? (
-          membersRes.body as { value: { displayName?: string; email?: string; roles?: string[] }[] }
-        ).value.map((m) => ({
-          displayName: m.displayName ?? '',
-          email: m.email ?? undefined,
-          roles: m.roles ?? [],
-        }))
-      : [];
+  let members: ChannelMember[] = [];
+  if (membersRes.status === 200) {
+    try {
+      members = (await readFollowingPages<GraphChannelMember>(client, membersRes)).map((m) => ({
+        displayName: m.displayName ?? '',
+        email: m.email ?? undefined,
+        roles: m.roles ?? [],
+      }));
+    } catch (err) {
+      // Half a list of who can see the register would say it is visible to fewer people than it is.
+      if (!(err instanceof PageReadError)) throw err;
+      throw new ProvisioningError(
+        `Who can see the identity register could not be read (${graphErrorMessage(err.res)}).`,
+      );
+    }
+  }
   const folder = responses.get('folder')!;
   const denied = (res: GraphResponse) => res.status === 403 || res.status === 404 || res.status === 401;
   if (denied(folder) || (folder.status !== 200 && denied(membersRes)))
