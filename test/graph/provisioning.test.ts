@@ -111,3 +111,33 @@ describe('provisioning raced by two clients', () => {
     );
   });
 });
+
+describe('provisioning whose answers are lost after the lists were created', () => {
+  it.each([
+    ['the batch’s connection drops', { path: '^/\\$batch$', method: 'POST', dropAfterWrite: 1 }],
+    ['each list create answers 504', { path: '/lists$', method: 'POST', gatewayTimeoutAfterWrite: 1 }],
+  ])('when %s, ends with exactly one of each list and column', async (_l, rule) => {
+    const fresh = await startTestTenant();
+    try {
+      const groupId = await teamIdByName(fresh, PARTNERSHIP_TEAM, BUSINESS_SUPPORT);
+      fresh.tenant.faults.configure({ rules: [{ ...rule, times: 1 }] });
+      const { client } = connect(fresh, BUSINESS_SUPPORT);
+      const site = await provisionReviewSite(client, { groupId }, { sleep: async () => undefined });
+      const stats = (await (await fetch(`${fresh.tenant.url}/_local/stats`)).json()) as {
+        faultsAfterWrite: number;
+      };
+      expect(stats.faultsAfterWrite).toBe(1);
+      fresh.tenant.faults.configure({ rules: [] });
+      expect(Object.keys(site.lists).sort()).toEqual(REVIEW_SITE_LISTS.map((l) => l.name).sort());
+      const lists = await readSiteLists(connect(fresh, BUSINESS_SUPPORT).client, site.siteId);
+      for (const spec of REVIEW_SITE_LISTS) {
+        const matching = lists.filter((l) => l.displayName === spec.displayName);
+        expect(matching).toHaveLength(1);
+        for (const column of spec.columns.filter((c) => !BUILT_IN_COLUMNS.has(c.name)))
+          expect(matching[0]!.columns.filter((n) => n === column.name)).toHaveLength(1);
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+});
