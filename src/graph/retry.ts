@@ -11,7 +11,13 @@
  *   connection is no status at all, so upload.ts resumes the session itself;
  * - creates whose answer was ambiguous (a 503/504 or a lost answer after a POST that may have run):
  *   the chain must not resend those blindly, so the stores look the item up by its client key
- *   before sending again (review-site/create-with-key.ts).
+ *   before sending again (review-site/create-with-key.ts);
+ * - a dropped connection, which is no status at all (the client throws OfflineError, errors.ts), so
+ *   the RetryHandler never resends it: a `$batch` resends its idempotent parts (batch.ts), an
+ *   update with If-Match re-reads the item before sending again (review-site/list-store.ts,
+ *   artefacts/library.ts), a sharing invitation looks for its grant first
+ *   (artefacts/conversation-record.ts), and requests that may simply be sent twice go through
+ *   `sendIdempotent` (client.ts).
  *
  * The wait is the server's Retry-After when it gives one (seconds or an HTTP date, capped, never
  * jittered: the server said when), otherwise capped exponential back-off with jitter (1 s, 2 s,
