@@ -14,7 +14,13 @@ afterAll(() => f.close());
 const { workspace: draft } = reviewFromDemo(demo);
 const workspace = {
   ...draft,
-  findings: draft.findings.map((finding) => transitionFinding(finding, 'agreed')),
+  // Each finding through the method's checks: tested with the review team, then the case group, then agreed.
+  findings: draft.findings.map((finding) =>
+    (['tested-review-team', 'tested-case-group', 'agreed'] as const).reduce(
+      (current, status) => transitionFinding(current, status),
+      finding,
+    ),
+  ),
 };
 const panel = [{ email: 'graham.whitfield@northmoor.example' }, { email: 'rachel.moss@northmoor.example' }];
 
