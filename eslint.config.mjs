@@ -51,6 +51,32 @@ export default tseslint.config(
     },
   },
   {
+    // No raw HTML into the pages: every text a user types renders as text (docs/security.md).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No dangerouslySetInnerHTML: render text as React children.',
+        },
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'No innerHTML/outerHTML: build elements or set textContent.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/][callee.object.name='document'], CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'No HTML strings into the page.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertHtml']",
+          message: 'No insertHtml into Word: insert paragraphs and tables, whose text stays text.',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'test/**/*.tsx'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -17,6 +17,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { contentSecurityPolicy } = require('./scripts/content-security-policy');
 
 const DEFAULT_BASE_URL = 'https://localhost:3000';
 const DEFAULT_LOCAL_TENANT_URL = 'http://localhost:4000';
@@ -99,6 +100,7 @@ module.exports = (env = {}, argv = {}) => {
   const isProduction = (argv.mode ?? process.env.NODE_ENV) === 'production';
   const settings = settingsFor(isProduction, env);
   const port = Number(process.env.PORT ?? 3000);
+  const csp = contentSecurityPolicy({ ...settings, development: !isProduction });
 
   return {
     mode: isProduction ? 'production' : 'development',
@@ -143,6 +145,8 @@ module.exports = (env = {}, argv = {}) => {
             title: p.title,
             scriptLoading: 'defer',
             inject: 'head',
+            // Every page's Content-Security-Policy (scripts/content-security-policy.js).
+            meta: { csp: { 'http-equiv': 'Content-Security-Policy', content: csp } },
           }),
       ),
       new CopyAssetsPlugin(),
