@@ -32,8 +32,12 @@ const TYPOLOGY = {
   },
 } as const;
 
+// The value is repeated only when it looks like a mistyped key ("communication"): anything else
+// (an object, free text that might name someone) is not copied into the message.
 const unknownCategory = (value: unknown): string =>
-  `"${String(value)}" is not a category of the six-part typology. Use one of: ${keysOf(TYPOLOGY)
+  `${typeof value === 'string' && /^[a-z][a-z-]{0,39}$/.test(value) ? `"${value}"` : 'That'} is not a category of the six-part typology. Use one of: ${keysOf(
+    TYPOLOGY,
+  )
     .map((key) => `${key} (${TYPOLOGY[key].shortLabel})`)
     .join('; ')}.`;
 
