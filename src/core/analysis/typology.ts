@@ -32,10 +32,10 @@ const TYPOLOGY = {
   },
 } as const;
 
-// The value is repeated only when it looks like a mistyped key ("communication"): anything else
-// (an object, free text that might name someone) is not copied into the message.
+// The value is repeated only when it looks like a mistyped key ("communication", lower case first):
+// anything else (an object, free text that might name someone) is not copied into the message.
 const unknownCategory = (value: unknown): string =>
-  `${typeof value === 'string' && /^[a-z][a-z-]{0,39}$/.test(value) ? `"${value}"` : 'That'} is not a category of the six-part typology. Use one of: ${keysOf(
+  `${typeof value === 'string' && /^([a-z][a-zA-Z-]{0,39})?$/.test(value) ? `"${value}"` : 'That'} is not a category of the six-part typology. Use one of: ${keysOf(
     TYPOLOGY,
   )
     .map((key) => `${key} (${TYPOLOGY[key].shortLabel})`)
