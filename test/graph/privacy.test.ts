@@ -15,7 +15,14 @@ import { packFolderName } from '../../src/core';
 import { ArtefactInputError, ConversationRecordWorkflow, preparePanelPack } from '../../src/graph/artefacts';
 import { ProvisioningError } from '../../src/graph/review-site';
 import { describeProblem } from '../../src/ui/shell/problems';
-import { artefactFixture, bytes, REGISTER, type ArtefactFixture } from './artefacts-fixture';
+import demo from '../../src/local-tenant/seed/child-s-review.json';
+import { artefactFixture, bytes, type ArtefactFixture } from './artefacts-fixture';
+
+/** The demo identity register's real names and identifiers, as a reader would spot them. */
+const REGISTER: readonly string[] = [
+  ...demo.family.map((member) => member.realName),
+  ...demo.otherIdentifiers.map((other) => other.value),
+];
 
 interface Sent {
   method: string;

@@ -25,7 +25,11 @@ import {
   aKeyPracticeEpisode,
   aReview,
 } from '../../core/builders';
-import { DEFAULT_CONTRIBUTORY_FACTORS, DEFAULT_FINDING_HEADINGS } from '../../../src/core';
+import {
+  DEFAULT_CONTRIBUTORY_FACTORS,
+  DEFAULT_FINDING_HEADINGS,
+  buildIdentifierMatcher,
+} from '../../../src/core';
 
 const RUNS = 2000;
 /** Marks generated text: it must never come back in a message. */
@@ -239,6 +243,11 @@ describe('fuzzing Graph responses the gateways parse', () => {
 
 describe('fuzzing artefact file names', () => {
   const REGISTER = ['Sophie Lang', 'Alderbrook Close', "St Wilfrid's Nursery"];
+  const IDENTIFIERS = buildIdentifierMatcher([
+    { id: 'r1', kind: 'person', identifier: 'Sophie Lang', replacement: 'Child S' },
+    { id: 'r2', kind: 'street', identifier: 'Alderbrook Close', replacement: 'the family home' },
+    { id: 'r3', kind: 'school', identifier: "St Wilfrid's Nursery", replacement: 'a local nursery' },
+  ]);
   const FOLDER = '/sites/CR-2026-014/Review artefacts';
   const name = fc.oneof(
     fc.string({ maxLength: 60 }),
@@ -261,7 +270,7 @@ describe('fuzzing artefact file names', () => {
     fc.assert(
       fc.property(name, fc.constantFrom(...REGISTER), fc.boolean(), (n, entry, withEntry) => {
         const candidate = withEntry ? `${n} ${entry.toUpperCase()}.docx` : n;
-        const problems = checkArtefactName(candidate, { folderPath: FOLDER, identityRegister: REGISTER });
+        const problems = checkArtefactName(candidate, { folderPath: FOLDER, identifiers: IDENTIFIERS });
         for (const problem of problems) {
           plain(problem.message, problem.code);
           for (const e of REGISTER)
