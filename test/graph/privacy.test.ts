@@ -1,7 +1,7 @@
 /**
  * Privacy across a workflow on the local tenant, with the demo identity register's real names typed
- * where they must be refused (file names, artefact details, invitation messages, a panel pack's
- * folder): every attempt is refused before anything is written; no request the product sends (URL or
+ * where they must be refused (file names, artefact details, sharing messages, a panel pack's
+ * folder, calendar invitations): every attempt is refused before anything is written; no request the product sends (URL or
  * body), no error message, no Problem the user reads and no console line carries a register entry or
  * the token; and no sharing link of any kind is ever asked for (only named invitations with sign-in).
  * A scan of the source finds no code that could create a link.
@@ -12,11 +12,13 @@ import { ZodError } from 'zod';
 import fs from 'node:fs';
 import path from 'node:path';
 import { packFolderName } from '../../src/core';
+import { conversationInvitation, matcherGuard } from '../../src/core/scheduling';
+import { createMeetingEvents } from '../../src/graph/calendar';
 import { ArtefactInputError, ConversationRecordWorkflow, preparePanelPack } from '../../src/graph/artefacts';
 import { ProvisioningError } from '../../src/graph/review-site';
 import { describeProblem } from '../../src/ui/shell/problems';
 import demo from '../../src/local-tenant/seed/child-s-review.json';
-import { artefactFixture, bytes, type ArtefactFixture } from './artefacts-fixture';
+import { artefactFixture, bytes, IDENTIFIERS, type ArtefactFixture } from './artefacts-fixture';
 
 /** The demo identity register's real names and identifiers, as a reader would spot them. */
 const REGISTER: readonly string[] = [
@@ -147,12 +149,59 @@ describe('a workflow with real names typed where they must be refused', () => {
     });
   });
 
+  test('a calendar invitation naming a register entry is refused before it is sent; the one sent carries the reference code only', async () => {
+    const invitation = conversationInvitation({ referenceCode: 'CR-2026-014', durationMinutes: 60 });
+    const slot = { start: '2026-12-08T10:00:00Z', end: '2026-12-08T11:00:00Z' };
+    const attendees = [{ address: practitioner.email, name: 'Social worker 1' }];
+    const result = await createMeetingEvents(
+      f.library.config.client,
+      [
+        {
+          key: 'named',
+          mailbox: 'me',
+          transactionId: crypto.randomUUID(),
+          ...slot,
+          attendees,
+          invitation: {
+            subject: invitation.subject,
+            body: `${invitation.body}\nAbout Sophie Lang at Alderbrook Close.`,
+          },
+        },
+        {
+          key: 'named-subject',
+          mailbox: 'me',
+          transactionId: crypto.randomUUID(),
+          ...slot,
+          attendees,
+          invitation: { ...invitation, subject: 'Chloe Lang: conversation' },
+        },
+        { key: 'clean', mailbox: 'me', transactionId: crypto.randomUUID(), ...slot, attendees, invitation },
+      ],
+      { guard: matcherGuard(IDENTIFIERS) },
+    );
+    expect(result.failed.map((x) => x.key).sort()).toEqual(['named', 'named-subject']);
+    for (const failure of result.failed) {
+      expect(leaks(failure.reason)).toEqual([]);
+      refusals.push(new Error(failure.reason));
+    }
+    expect(result.done).toHaveLength(1);
+    const events = (
+      (await (await f.t.graph('/me/events?$top=100')).json()) as {
+        value: { subject: string; body?: { content?: string } }[];
+      }
+    ).value;
+    const ours = events.filter((e) => e.subject === invitation.subject);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.subject).toContain('CR-2026-014');
+    expect(events.filter((e) => leaks(`${e.subject} ${e.body?.content ?? ''}`).length > 0)).toEqual([]);
+  });
+
   test('no refusal, and no Problem the user reads about it, repeats a register entry', () => {
     expect(refusals.length).toBeGreaterThanOrEqual(REGISTER.length + 4);
     for (const error of refusals) {
       const { message, problems } = error as ArtefactInputError;
       expect(leaks(message)).toEqual([]);
-      expect(leaks(JSON.stringify(problems))).toEqual([]);
+      expect(leaks(JSON.stringify(problems ?? []))).toEqual([]);
       const problem = describeProblem(error);
       expect(leaks(`${problem.title} ${problem.detail}`)).toEqual([]);
     }
@@ -167,7 +216,7 @@ describe('a workflow with real names typed where they must be refused', () => {
     expect(sent.filter((s) => /createLink/i.test(s.url) || /createLink/i.test(s.body))).toEqual([]);
     expect(sent.filter((s) => /"scope"\s*:\s*"(anonymous|organization|users)"/i.test(s.body))).toEqual([]);
     const invites = sent.filter((s) => /\/invite$/.test(new URL(s.url).pathname));
-    expect(invites.length).toBe(2); // the record and the panel pack
+    expect(invites.length).toBe(2); // the record and the panel pack (events invite through Exchange)
     for (const invite of invites) {
       const body = JSON.parse(invite.body) as { requireSignIn: boolean; recipients: { email: string }[] };
       expect(body.requireSignIn).toBe(true);
