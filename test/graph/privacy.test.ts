@@ -1,10 +1,10 @@
 /**
  * Privacy across a workflow on the local tenant, with the demo identity register's real names typed
- * where they must be refused (file names, artefact details, sharing messages, a panel pack's
- * folder, calendar invitations): every attempt is refused before anything is written; no request the product sends (URL or
- * body), no error message, no Problem the user reads and no console line carries a register entry or
- * the token; and no sharing link of any kind is ever asked for (only named invitations with sign-in).
- * A scan of the source finds no code that could create a link.
+ * where they must be refused (file names, artefact details, sharing messages, a panel pack's folder,
+ * calendar invitations): every attempt is refused before anything is written; no request the product
+ * sends (URL or body), no error message, no Problem the user reads and no console line carries a
+ * register entry or the token; and no sharing link of any kind is ever asked for (only named
+ * invitations with sign-in). A scan of the source finds no code that could create a link.
  */
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import fc from 'fast-check';
