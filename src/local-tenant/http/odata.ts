@@ -251,6 +251,9 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** The most nodes (comparisons, functions, and/or/not, parentheses) one $filter may hold. */
+export const MAX_FILTER_NODES = 100;
+
 /** Parses a $filter expression; throws Graph's 400 for syntax outside the subset. */
 export function parseFilter(text: string, errorCode = 'BadRequest'): FilterExpression {
   let tokens: Token[];
@@ -262,6 +265,12 @@ export function parseFilter(text: string, errorCode = 'BadRequest'): FilterExpre
     throw err;
   }
   let pos = 0;
+  // Graph's OData validation caps a query's nodes (MaxNodeCount, 100 by default); the cap also keeps
+  // a deeply nested filter from overflowing this recursive parser and the evaluator's stack.
+  let nodes = 0;
+  const node = () => {
+    if (++nodes > MAX_FILTER_NODES) fail(`the node count limit of '${MAX_FILTER_NODES}' has been exceeded.`);
+  };
   const peek = () => tokens[pos];
   const isWord = (tok: Token | undefined, word: string) => tok?.t === 'ident' && tok.v.toLowerCase() === word;
   const fail = (detail: string): never => {
@@ -290,6 +299,7 @@ export function parseFilter(text: string, errorCode = 'BadRequest'): FilterExpre
   }
 
   function primary(): FilterExpression {
+    node();
     const tok = peek();
     if (tok?.t === '(') {
       pos++;
@@ -323,6 +333,7 @@ export function parseFilter(text: string, errorCode = 'BadRequest'): FilterExpre
 
   function unary(): FilterExpression {
     if (isWord(peek(), 'not')) {
+      node();
       pos++;
       return { kind: 'not', operand: unary() };
     }
@@ -332,6 +343,7 @@ export function parseFilter(text: string, errorCode = 'BadRequest'): FilterExpre
   function andExpr(): FilterExpression {
     let left = unary();
     while (isWord(peek(), 'and')) {
+      node();
       pos++;
       left = { kind: 'and', left, right: unary() };
     }
@@ -341,6 +353,7 @@ export function parseFilter(text: string, errorCode = 'BadRequest'): FilterExpre
   function orExpr(): FilterExpression {
     let left = andExpr();
     while (isWord(peek(), 'or')) {
+      node();
       pos++;
       left = { kind: 'or', left, right: andExpr() };
     }
@@ -370,6 +383,21 @@ export function filterProperties(expr: FilterExpression): string[][] {
   }
 }
 
+/**
+ * A value as text for ordering. Stored values are JSON, so an object is compared by its JSON (never
+ * by its own `toString`, which stored data may shadow with anything).
+ */
+function comparableText(value: unknown): string {
+  if (value !== null && typeof value === 'object') {
+    try {
+      return (JSON.stringify(value) ?? '').toLowerCase();
+    } catch {
+      return '';
+    }
+  }
+  return String(value).toLowerCase();
+}
+
 /** Compares two values as Graph does for filters and ordering: strings without regard to case. */
 export function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
@@ -377,8 +405,8 @@ export function compareValues(a: unknown, b: unknown): number {
   if (b === null || b === undefined) return 1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  const sa = String(a).toLowerCase();
-  const sb = String(b).toLowerCase();
+  const sa = comparableText(a);
+  const sb = comparableText(b);
   if (typeof a === 'string' && typeof b === 'string') {
     const da = Date.parse(a);
     const db = Date.parse(b);
