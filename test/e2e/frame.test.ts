@@ -170,6 +170,55 @@ describe('the app frame', () => {
     }
   });
 
+  test('people: add someone from another organisation, checked beside each field first; edit; remove', async () => {
+    const { page, errors } = await openTab({}, '', '#/people');
+    await page.getByRole('heading', { level: 2, name: 'People' }).waitFor();
+    await page.getByRole('button', { name: 'Add someone' }).click();
+    const form = page.getByRole('region', { name: 'Add someone to the review' });
+
+    // A colleague from the directory fills the form.
+    await form.getByRole('radio', { name: 'Review team member' }).check();
+    await form.getByLabel("Find someone in your organisation's directory").fill('Amir');
+    await form.getByRole('button', { name: 'Search the directory' }).click();
+    await form.getByRole('button', { name: /^Use Amira Khan/ }).click();
+    expect(await form.getByLabel(/^Name/).inputValue()).toBe('Amira Khan');
+
+    // A practitioner in another organisation, by address; nothing is written until it is valid.
+    await form.getByRole('radio', { name: 'Case group member' }).check();
+    await form.getByLabel(/^Name/).fill('Dana <b>Fry</b>');
+    await form.getByLabel(/^Role/).fill('Detective constable');
+    await form.getByLabel(/^Agency/).fill('Police');
+    await form.getByRole('radio', { name: /In another organisation/ }).check();
+    await form.getByLabel(/^Email address/).fill('not an address');
+    await form.getByRole('button', { name: 'Add to the review' }).click();
+    await form.getByText('The email address is not valid.').waitFor();
+    await form
+      .getByText(/role label/i)
+      .first()
+      .waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(RESULTS, 'people-add-invalid.png'), fullPage: true });
+    await form.getByLabel(/^Email address/).fill('dana.fry@police.example');
+    await form.getByLabel(/^How the report names them/).fill('Police officer 2');
+    await form.getByRole('button', { name: 'Add to the review' }).click();
+    await page.getByText('Added to the review.').waitFor();
+    // Markup typed into a field shows as text.
+    await page.getByRole('link', { name: 'Dana <b>Fry</b>' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Dana <b>Fry</b>' }).waitFor();
+
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByLabel(/^How the report names them/).fill('Police officer 3');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Police officer 3').waitFor();
+
+    await page.getByRole('button', { name: 'Remove from the review' }).click();
+    await page.getByRole('button', { name: 'Remove', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'People' }).waitFor();
+    await page.getByText('Jade Whitcombe').waitFor();
+    expect(await page.getByText('Dana <b>Fry</b>').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   test('moving the stage on: a change saved by someone else first opens the merge view, nothing lost', async () => {
     const first = await openTab({}, '', '', 'Priya Raman');
     const second = await openTab({}, '', '', 'Ruth Okonkwo-Hale');

@@ -10,7 +10,8 @@ import { ReviewStore, type ProvisionedSite } from '../review-site';
 import { guarded } from './errors';
 import { identityRegisterVisibility, openReview } from './open-review';
 import { getReviewTeams, getSignedInUser } from './review-teams';
-import type { Gateways } from './types';
+import { searchDirectory } from './directory';
+import type { Gateways, PersonEntry } from './types';
 
 /** Graph's address and the signed-in person's token: what sign-in gives (hosts/connection.ts). */
 export type GraphConnection = Pick<GraphClientOptions, 'baseUrl' | 'getToken'> &
@@ -45,6 +46,27 @@ export function gatewaysOver(client: Client): Gateways {
       registerVisibility: (reviewId) => guarded(() => identityRegisterVisibility(client, reviewId)),
       saveReviewRecord: (reviewId, base, next) =>
         guarded(async () => new ReviewStore(client, await siteOf(reviewId)).update('review', base, next)),
+    },
+    people: {
+      add: (reviewId, kind, input) =>
+        guarded(async () => {
+          const store = new ReviewStore(client, await siteOf(reviewId));
+          const stored = await store.create(kind, input as never);
+          return { kind, stored } as PersonEntry;
+        }),
+      update: (reviewId, entry, next) =>
+        guarded(async () =>
+          new ReviewStore(client, await siteOf(reviewId)).update(
+            entry.kind,
+            entry.stored as never,
+            next as never,
+          ),
+        ),
+      remove: (reviewId, entry) =>
+        guarded(async () =>
+          new ReviewStore(client, await siteOf(reviewId)).delete(entry.kind, entry.stored as never),
+        ),
+      searchDirectory: (text) => guarded(() => searchDirectory(client, text)),
     },
     artefacts: {
       recent: (reviewId, count) =>

@@ -63,6 +63,12 @@ export function snapshotOf(reviewId: string, loaded: LoadedReview, warnings = 0)
     reviewId,
     record: loaded.record,
     people: peopleOfReview(loaded),
+    personEntries: [
+      ...loaded.leadReviewers.map((stored) => ({ kind: 'leadReviewer' as const, stored })),
+      ...loaded.reviewTeam.map((stored) => ({ kind: 'reviewTeamMember' as const, stored })),
+      ...loaded.caseGroup.map((stored) => ({ kind: 'caseGroupMember' as const, stored })),
+      ...loaded.family.map((stored) => ({ kind: 'familyMember' as const, stored })),
+    ],
     conversations: loaded.conversations.map((s) => s.value),
     keyPracticeEpisodes: loaded.keyPracticeEpisodes.map((s) => s.value),
     findings: loaded.findings.map((s) => s.value),

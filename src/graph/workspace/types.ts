@@ -8,11 +8,13 @@ import type { Conversation } from '../../core/model/conversation';
 import type { Finding } from '../../core/model/finding';
 import type { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
 import type { PersonRoleKey as PersonRole } from '../../core/model/person-roles';
+import type { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../core/model/people';
 import type { ArtefactType, RecordStatus } from '../artefacts/metadata';
 import type { ReviewRecord } from '../review-site';
 import type { Stored, WriteResult } from '../review-site';
 
-export type { Stored, WriteResult, Conflict } from '../review-site';
+export type { Stored, WriteResult, DeleteResult, Conflict } from '../review-site';
+import type { DeleteResult } from '../review-site';
 export type { ReviewRecord } from '../review-site';
 
 /** Who is signed in. */
@@ -71,12 +73,23 @@ export interface ArtefactEntry {
   recordStatus?: RecordStatus;
 }
 
+/** A person as stored, with what an edit needs (item id and eTag), by kind. */
+export type PersonEntry =
+  | { kind: 'leadReviewer'; stored: Stored<LeadReviewer> }
+  | { kind: 'reviewTeamMember'; stored: Stored<ReviewTeamMember> }
+  | { kind: 'caseGroupMember'; stored: Stored<CaseGroupMember> }
+  | { kind: 'familyMember'; stored: Stored<FamilyMember> };
+export type PersonKind = PersonEntry['kind'];
+export type PersonValue = PersonEntry['stored']['value'];
+
 /** Everything of one review, read in one batched load. */
 export interface ReviewSnapshot {
   reviewId: string;
   /** The review record with its eTag; absent until the review is set up. */
   record?: Stored<ReviewRecord>;
   people: ReviewPerson[];
+  /** The same people as stored, for editing. */
+  personEntries: PersonEntry[];
   conversations: Conversation[];
   keyPracticeEpisodes: KeyPracticeEpisode[];
   findings: Finding[];
@@ -120,6 +133,23 @@ export interface WorkspaceGateway {
   ): Promise<WriteResult<ReviewRecord>>;
 }
 
+/** Someone in the organisation's directory. */
+export interface DirectoryPerson {
+  id: string;
+  displayName: string;
+  mail?: string;
+  jobTitle?: string;
+}
+
+/** Adding, editing and removing the review's people. Input is checked by the core's schemas first. */
+export interface PeopleGateway {
+  add(reviewId: string, kind: PersonKind, input: Omit<PersonValue, 'id'>): Promise<PersonEntry>;
+  update(reviewId: string, entry: PersonEntry, next: PersonValue): Promise<WriteResult<PersonValue>>;
+  remove(reviewId: string, entry: PersonEntry): Promise<DeleteResult<PersonValue>>;
+  /** The directory, by name (`/users?$search="displayName:…"`). */
+  searchDirectory(text: string): Promise<DirectoryPerson[]>;
+}
+
 export interface ArtefactsGateway {
   /** The most recently changed documents of the review's library. */
   recent(reviewId: string, count: number): Promise<RecentArtefact[]>;
@@ -128,5 +158,6 @@ export interface ArtefactsGateway {
 /** What the screens are given. Every method rejects with a core GatewayError. */
 export interface Gateways {
   workspace: WorkspaceGateway;
+  people: PeopleGateway;
   artefacts: ArtefactsGateway;
 }
