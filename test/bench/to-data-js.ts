@@ -23,6 +23,7 @@ const READY: Record<string, (page: Page) => Promise<void>> = {
 export async function toDataJs(dist: string): Promise<BenchRow[]> {
   const tenant = await startTestTenant();
   const site = await serveStatic(dist, tenant.tenant.url);
+  tenant.tenant.allowOrigin(site.url);
   const browser = await startBrowser();
   const rows: BenchRow[] = [];
   try {
