@@ -93,6 +93,8 @@ describe('the app frame', () => {
   test('wide: the tabs move between screens, focus lands on each heading, back returns', async () => {
     const { page, errors } = await openTab();
     await dashboardLoaded(page);
+    // Signing in removed the picker: focus is on the first screen's heading, not lost.
+    expect(await focused(page)).toBe('Dashboard');
     expect(await page.getByRole('tablist').getByRole('tab').count()).toBe(4);
     for (const name of ['Dashboard', 'People', 'Artefacts', 'Identity register'])
       expect(await page.getByRole('tab', { name, exact: true }).count()).toBe(1);

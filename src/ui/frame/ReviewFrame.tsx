@@ -48,12 +48,15 @@ export function ReviewFrame({
   host,
   onSwitchUser,
   alwaysNarrow = false,
+  focusOnOpen = false,
 }: {
   routes: readonly FrameRoute[];
   host: HostContext;
   onSwitchUser?: () => void;
   /** The Word task pane is always narrow. */
   alwaysNarrow?: boolean;
+  /** After signing in by hand, focus goes to the first screen's heading (the picker is gone). */
+  focusOnOpen?: boolean;
 }) {
   const styles = useFrameStyles();
   const narrow = useNarrow() || alwaysNarrow;
@@ -64,7 +67,7 @@ export function ReviewFrame({
   const { pathname } = location;
   // The location the frame opened on; any other means the person navigated.
   const [opened] = useState(location);
-  const navigated = location !== opened;
+  const navigated = location !== opened || focusOnOpen;
   const review = useMemo(
     () => (reviews.data ? currentReview(reviews.data, host, chosenId) : null),
     [reviews.data, host, chosenId],

@@ -46,7 +46,7 @@ export function ReviewPage({
           </PageLayout>
         )}
       >
-        {({ endpoint, switchUser }) => (
+        {({ endpoint, switchUser, interactive }) => (
           <Suspense fallback={<Spinner label="Loading the review…" />}>
             <SignedInReview
               endpoint={endpoint}
@@ -55,6 +55,7 @@ export function ReviewPage({
               routes={routes}
               narrow={narrow}
               onSwitchUser={switchUser}
+              focusOnOpen={interactive}
             />
           </Suspense>
         )}

@@ -16,6 +16,7 @@ export default function SignedInReview({
   routes,
   narrow,
   onSwitchUser,
+  focusOnOpen,
 }: {
   endpoint: GraphEndpoint;
   connect: ConnectGateways;
@@ -23,11 +24,18 @@ export default function SignedInReview({
   routes: readonly FrameRoute[];
   narrow: boolean;
   onSwitchUser?: () => void;
+  focusOnOpen?: boolean;
 }) {
   return (
     <GatewaysFor endpoint={endpoint} connect={connect}>
       <HashRouter>
-        <ReviewFrame routes={routes} host={host} onSwitchUser={onSwitchUser} alwaysNarrow={narrow} />
+        <ReviewFrame
+          routes={routes}
+          host={host}
+          onSwitchUser={onSwitchUser}
+          alwaysNarrow={narrow}
+          focusOnOpen={focusOnOpen}
+        />
       </HashRouter>
     </GatewaysFor>
   );

@@ -18,6 +18,8 @@ export interface SignedIn {
   endpoint: GraphEndpoint;
   /** Local mode only: forget the chosen person and pick another. */
   switchUser?: () => void;
+  /** The person signed in by hand just now: the page moves focus to its heading. */
+  interactive: boolean;
 }
 
 /**
@@ -59,6 +61,10 @@ export function SignInGate({
     case 'failed':
       return frame(<ProblemMessage problem={state.problem} onRetry={state.retry} />);
     case 'ready':
-      return children({ endpoint: state.endpoint, switchUser: state.endpoint.signOut ? signOut : undefined });
+      return children({
+        endpoint: state.endpoint,
+        switchUser: state.endpoint.signOut ? signOut : undefined,
+        interactive: state.interactive ?? false,
+      });
   }
 }

@@ -17,7 +17,11 @@ export type SignInState =
   | { status: 'choose-user'; users: LocalUser[] }
   | { status: 'signing-in' }
   | { status: 'needs-interaction'; signIn: () => void }
-  | { status: 'ready'; endpoint: GraphEndpoint }
+  | {
+      status: 'ready';
+      endpoint: GraphEndpoint;
+      /** The person just signed in by hand (not remembered). */ interactive?: boolean;
+    }
   | { status: 'failed'; problem: Problem; retry: () => void };
 
 /**
@@ -35,7 +39,7 @@ export function useSignIn(settings: BuildSettings, host: HostContext) {
     (upn: string) => {
       setState({ status: 'signing-in' });
       connectLocal(settings, upn).then(
-        (endpoint) => setState({ status: 'ready', endpoint }),
+        (endpoint) => setState({ status: 'ready', endpoint, interactive: true }),
         (error: unknown) => setState({ status: 'failed', problem: describeProblem(error), retry }),
       );
     },
@@ -66,7 +70,7 @@ export function useSignIn(settings: BuildSettings, host: HostContext) {
       const { session, endpoint } = await startMicrosoft365(settings, host);
       const interactive = (s: Microsoft365Session) => () => {
         set({ status: 'signing-in' });
-        s.signInInteractively().then(() => set({ status: 'ready', endpoint }), fail);
+        s.signInInteractively().then(() => set({ status: 'ready', endpoint, interactive: true }), fail);
       };
       try {
         await session.getToken();
