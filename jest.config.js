@@ -22,7 +22,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/test/{core,word,ui,hosts}/**/*.test.ts?(x)'],
+      testMatch: ['<rootDir>/test/{core,word,ui,hosts,lint}/**/*.test.ts?(x)'],
     },
     {
       ...common,

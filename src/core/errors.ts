@@ -1,25 +1,14 @@
 import { z } from 'zod';
+import { ValidationError } from './failures';
 
-/** A rule of the review method was broken. The message is written for the person using the product. */
-export class DomainError extends Error {
-  override name = 'DomainError';
-}
-
-/** One problem with one field: `field` is the path for a form to point at, `message` is plain English. */
-export const FieldIssue = z.object({ field: z.string(), message: z.string() });
-export type FieldIssue = z.infer<typeof FieldIssue>;
-
-/** Input that does not fit the model, with every problem found (not only the first). */
-export class ValidationError extends DomainError {
-  override name = 'ValidationError';
-
-  constructor(
-    subject: string,
-    readonly issues: readonly FieldIssue[],
-  ) {
-    super(`${subject} cannot be accepted. ${issues.map((issue) => issue.message).join(' ')}`);
-  }
-}
+export {
+  DomainError,
+  ValidationError,
+  GatewayError,
+  GATEWAY_FAILURE_KINDS,
+  type FieldIssue,
+  type GatewayFailureKind,
+} from './failures';
 
 /** "periodUnderReview" -> "Period under review"; array positions count from 1 as people do. */
 function describeField(path: readonly PropertyKey[]): string {

@@ -11,19 +11,21 @@
  * it passes through the SDK unchanged.
  */
 import { GraphClientError } from '@microsoft/microsoft-graph-client';
+import type { GatewayFailureKind } from '../core/failures';
 
-export type GatewayErrorKind =
-  'conflict' | 'not-allowed' | 'not-found' | 'throttled' | 'offline' | 'invalid-input' | 'failed';
+/** The core's kinds of failure (src/core/failures.ts): one vocabulary from the gateways to the screens. */
+export type GatewayErrorKind = GatewayFailureKind;
 
 /** The kind of a Graph answer's status (0 or undefined: no answer at all). */
 export function kindOfStatus(status: number | undefined): GatewayErrorKind {
   if (status === undefined || status <= 0) return 'offline';
   if (status === 409 || status === 412) return 'conflict';
-  if (status === 401 || status === 403) return 'not-allowed';
+  if (status === 401) return 'signed-out';
+  if (status === 403) return 'not-allowed';
   if (status === 404 || status === 410) return 'not-found';
   if (status === 429 || status === 503 || status === 504) return 'throttled';
   if (status === 400 || status === 413 || status === 416 || status === 422) return 'invalid-input';
-  return 'failed';
+  return 'unavailable';
 }
 
 export const OFFLINE_MESSAGE =

@@ -18,6 +18,16 @@ export interface HostContext {
   teamSiteUrl?: string;
   /** The signed-in user's sign-in name, a hint for Entra sign-in. */
   loginHint?: string;
+  /**
+   * Teams: the tab's sub-page, from a deep link (context.page.subPageId). The tab uses its route's
+   * path ("/people/abc"), so a deep link reopens exactly that screen.
+   */
+  subPageId?: string;
+  /**
+   * Teams: offers Teams' own "share a link to this" for a route (pages.shareDeepLink). Teams has no
+   * call that changes the tab's subPageId silently while the user moves around; a link is shared.
+   */
+  shareDeepLink?: (route: string, label: string) => void;
   /** Subscribes to host theme changes; returns an unsubscribe. */
   onThemeChange?: (handler: (theme: ThemeName) => void) => () => void;
 }

@@ -12,5 +12,12 @@ export async function tabHostContext(settings: BuildSettings): Promise<HostConte
   const teams = await connectTeams({ onlyWhenFramed: settings.mode === 'local' });
   if (!teams) return browserHostContext();
   if (settings.mode === 'microsoft365') return teams;
-  return { kind: 'teams', theme: teams.theme, locale: teams.locale, onThemeChange: teams.onThemeChange };
+  return {
+    kind: 'teams',
+    theme: teams.theme,
+    locale: teams.locale,
+    subPageId: teams.subPageId,
+    shareDeepLink: teams.shareDeepLink,
+    onThemeChange: teams.onThemeChange,
+  };
 }

@@ -1,4 +1,4 @@
-import type { app } from '@microsoft/teams-js';
+import type { app, pages } from '@microsoft/teams-js';
 import type { HostContext } from './host-context';
 import { themeFromTeams } from './theme';
 
@@ -37,6 +37,7 @@ export function isFramed(win: Window): boolean {
 export function hostContextFromTeams(
   context: app.Context,
   teamsApp: Pick<typeof app, 'registerOnThemeChangeHandler'>,
+  teamsPages?: Pick<typeof pages, 'shareDeepLink' | 'isSupported'>,
 ): HostContext {
   return {
     kind: 'teams',
@@ -49,6 +50,11 @@ export function hostContextFromTeams(
     channelName: context.channel?.displayName,
     teamSiteUrl: context.sharePointSite?.teamSiteUrl,
     loginHint: context.user?.loginHint ?? context.user?.userPrincipalName,
+    subPageId: context.page?.subPageId || undefined,
+    shareDeepLink:
+      teamsPages && teamsPages.isSupported()
+        ? (route, label) => teamsPages.shareDeepLink({ subPageId: route, subPageLabel: label })
+        : undefined,
     onThemeChange: (handler) => {
       teamsApp.registerOnThemeChangeHandler((theme) => handler(themeFromTeams(theme)));
       // teams-js keeps one handler: replacing it with a no-op unsubscribes.
@@ -73,11 +79,13 @@ export async function connectTeams(
   if (options.onlyWhenFramed && !isFramed(win)) return null;
   const timeoutMs = options.timeoutMs ?? TEAMS_INIT_TIMEOUT_MS;
   try {
-    const { app: teamsApp } = await import(/* webpackChunkName: "teams-js" */ '@microsoft/teams-js');
+    const { app: teamsApp, pages: teamsPages } = await import(
+      /* webpackChunkName: "teams-js" */ '@microsoft/teams-js'
+    );
     await withTimeout(teamsApp.initialize(), timeoutMs);
     const context = await withTimeout(teamsApp.getContext(), timeoutMs);
     teamsApp.notifySuccess();
-    return hostContextFromTeams(context, teamsApp);
+    return hostContextFromTeams(context, teamsApp, teamsPages);
   } catch {
     return null;
   }

@@ -53,12 +53,21 @@ async function signIn(page: Page, name = SIGN_IN_AS) {
   await page.getByRole('button', { name: new RegExp(`^Sign in as ${name}`) }).click();
 }
 
-async function expectReviewShown(page: Page) {
+async function expectReviewShown(page: Page, people = true) {
   await page.getByRole('heading', { name: `Review ${REVIEW}` }).waitFor();
-  // The people load after the review: a case group practitioner and a family pseudonym.
-  await page.getByText('Jade Whitcombe').first().waitFor();
-  await page.getByText('Child S', { exact: true }).first().waitFor();
-  await page.getByRole('group', { name: 'Signed in' }).getByText(SIGN_IN_AS).first().waitFor();
+  if (people) {
+    // The people load after the review: a case group practitioner and a family pseudonym.
+    await page.getByText('Jade Whitcombe').first().waitFor();
+    await page.getByText('Child S', { exact: true }).first().waitFor();
+    await page.getByRole('group', { name: 'Signed in' }).getByText(SIGN_IN_AS).first().waitFor();
+  }
+}
+
+/** The tab opens on its dashboard; its People tab lists everyone by role. */
+async function openPeople(page: Page) {
+  await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
+  await page.getByRole('tab', { name: 'People' }).click();
+  await page.getByRole('heading', { level: 2, name: 'People' }).waitFor();
 }
 
 async function checkAndCapture(opened: TestPage & { outsideRequests: string[] }, screenshot: string) {
@@ -74,15 +83,19 @@ describe('pages in Chromium, local mode', () => {
   test('Teams tab: local sign-in, the review reference and its people by role', async () => {
     const opened = await open('teams-tab');
     await signIn(opened.page);
-    await expectReviewShown(opened.page);
+    await expectReviewShown(opened.page, false);
     const { page } = opened;
-    await page.getByRole('heading', { level: 1, name: 'Case Review Workspace' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Review ${REVIEW}` }).waitFor();
+    await openPeople(page);
+    await expectReviewShown(page);
     for (const heading of ['Lead reviewers', 'Review team', 'Case group', 'Family (by pseudonym)']) {
       await page
         .getByRole('heading', { level: 3, name: new RegExp(`^${heading.replace(/[()]/g, '\\$&')}`) })
         .waitFor();
     }
+    await checkAndCapture(opened, 'teams-tab.png');
     // Priya is in the register's private channel: the tab names who can see it, never its entries.
+    await page.getByRole('tab', { name: 'Identity register' }).click();
     const register = page.getByRole('region', { name: 'Identity register' });
     await register.getByText(/^Visible only to: /).waitFor();
     for (const name of ['Ruth Okonkwo-Hale', 'Declan Marsh', 'Priya Raman'])
@@ -90,7 +103,7 @@ describe('pages in Chromium, local mode', () => {
     expect(await page.getByText(/Sophie Lang|Chloe Lang/).count()).toBe(0);
     // The non-review Team the user is also in is not offered as a review.
     expect(await page.getByText('Safeguarding partnership business').count()).toBe(0);
-    await checkAndCapture(opened, 'teams-tab.png');
+    await checkAndCapture(opened, 'teams-tab-register.png');
   });
 
   test('Teams tab configuration page: explains itself outside Teams and previews the review', async () => {
@@ -98,7 +111,8 @@ describe('pages in Chromium, local mode', () => {
     await opened.page.getByRole('heading', { level: 1, name: 'Set up Case Review Workspace' }).waitFor();
     await opened.page.getByText('in local mode').waitFor();
     await signIn(opened.page);
-    await expectReviewShown(opened.page);
+    await expectReviewShown(opened.page, false);
+    await opened.page.getByText(/^Case group: \d+ people$/).waitFor();
     await checkAndCapture(opened, 'teams-tab-config.png');
   });
 
@@ -113,9 +127,9 @@ describe('pages in Chromium, local mode', () => {
   test('a reload in the same tab keeps the chosen person (no picker), and Switch user brings it back', async () => {
     const opened = await open('teams-tab');
     await signIn(opened.page);
-    await expectReviewShown(opened.page);
+    await expectReviewShown(opened.page, false);
     await opened.page.reload();
-    await expectReviewShown(opened.page);
+    await expectReviewShown(opened.page, false);
     await opened.page.getByRole('button', { name: 'Switch user' }).click();
     await opened.page.getByRole('heading', { name: 'Sign in to the local tenant' }).waitFor();
     expect(opened.errors).toEqual([]);
@@ -125,11 +139,13 @@ describe('pages in Chromium, local mode', () => {
     const opened = await open('teams-tab');
     await signIn(opened.page, 'Amira Khan');
     await opened.page.getByRole('heading', { name: `Review ${REVIEW}` }).waitFor();
+    await opened.page.getByRole('tab', { name: 'Identity register' }).click();
     const register = opened.page.getByRole('region', { name: 'Identity register' });
     await register.getByText(/The identity register is visible only to /).waitFor();
     expect(await register.getByText(/^Visible only to: /).count()).toBe(0);
     expect(await opened.page.getByText(/Sophie Lang|Chloe Lang/).count()).toBe(0);
-    // The people still show: the register is a section of the tab, not a gate in front of it.
+    // The people still show: the register is a screen of the tab, not a gate in front of it.
+    await opened.page.getByRole('tab', { name: 'People' }).click();
     await opened.page.getByText('Jade Whitcombe').first().waitFor();
     expect(await seriousAxeViolations(opened.page)).toEqual([]);
     expect(opened.errors).toEqual([]);
@@ -148,6 +164,7 @@ describe('pages in Chromium, local mode', () => {
   ])('Teams tab renders in the %s theme', async (theme, options, query) => {
     const opened = await open('teams-tab', options, query);
     await signIn(opened.page);
+    await openPeople(opened.page);
     await expectReviewShown(opened.page);
     expect(await opened.page.locator(`[data-theme="${theme}"]`).count()).toBe(1);
     await checkAndCapture(opened, `teams-tab-${theme}.png`);

@@ -88,19 +88,19 @@ describe('Graph client', () => {
     expect(err).not.toBeInstanceOf(OfflineError);
   });
 
-  it('classifies Graph answers for people: conflict, not allowed, not found, throttled, offline, invalid input', () => {
+  it('classifies Graph answers for people: conflict, not allowed, signed out, not found, throttled, offline, invalid input', () => {
     expect([412, 409, 403, 401, 404, 429, 503, 504, 0, 400, 500].map(kindOfStatus)).toEqual([
       'conflict',
       'conflict',
       'not-allowed',
-      'not-allowed',
+      'signed-out',
       'not-found',
       'throttled',
       'throttled',
       'throttled',
       'offline',
       'invalid-input',
-      'failed',
+      'unavailable',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { OfflineError } from '../../src/graph/errors';
+import { GatewayError } from '../../src/core/errors';
+import { toGatewayError } from '../../src/graph/workspace';
 import { LocalTenantUnavailableError } from '../../src/hosts/sign-in/local';
 import { formatCount } from '../../src/ui/shell/format';
 import { describeProblem } from '../../src/ui/shell/problems';
@@ -7,14 +8,19 @@ import { describeProblem } from '../../src/ui/shell/problems';
 describe('problems in plain language', () => {
   test('Graph failures become short explanations that carry nothing from the error itself', () => {
     const leaky = new GraphError(403, 'Access denied for priya.raman@northmoor.example, token eyJ0eXAi...');
-    const problem = describeProblem(leaky);
+    const problem = describeProblem(toGatewayError(leaky));
     expect(problem.title).toBe('You do not have access to this review.');
     expect(JSON.stringify(problem)).not.toMatch(/priya|eyJ0/);
-    expect(describeProblem(new GraphError(404)).title).toMatch(/could not be found/);
-    expect(describeProblem(new GraphError(429)).title).toBe('Microsoft 365 is busy.');
+    expect(describeProblem(toGatewayError(new GraphError(404))).title).toMatch(/could not be found/);
+    expect(describeProblem(toGatewayError(new GraphError(429))).title).toBe('Microsoft 365 is busy.');
     expect(describeProblem(new LocalTenantUnavailableError()).detail).toMatch(/npm start/);
-    expect(describeProblem(new OfflineError()).title).toBe('Microsoft 365 could not be reached.');
     expect(describeProblem(new Error('Jade Whitcombe')).detail).not.toMatch(/Jade/);
+    // Screens choose their words by the kind of failure, never by a message's text.
+    expect(describeProblem(new GatewayError('conflict', 'Jade Whitcombe')).title).toBe(
+      'Someone else changed this at the same time.',
+    );
+    expect(toGatewayError(new GraphError(412))).toMatchObject({ kind: 'conflict' });
+    expect(toGatewayError(new TypeError('Failed to fetch'))).toMatchObject({ kind: 'offline' });
   });
 
   test('counts read as en-GB text', () => {

@@ -1,3 +1,4 @@
+import { connectGateways } from '../gateways';
 import { readBuildSettings } from '../../hosts/settings';
 import { tabHostContext } from '../../hosts/tab-host';
 import { registerTabConfiguration } from '../../hosts/teams-tab-config';
@@ -9,5 +10,12 @@ void (async () => {
   const host = await tabHostContext(settings);
   const setSaveEnabled =
     host.kind === 'teams' ? await registerTabConfiguration(window.location.href, 'Case review') : undefined;
-  renderPage(<TabConfigPage settings={settings} host={host} setSaveEnabled={setSaveEnabled} />);
+  renderPage(
+    <TabConfigPage
+      settings={settings}
+      host={host}
+      connect={connectGateways}
+      setSaveEnabled={setSaveEnabled}
+    />,
+  );
 })();

@@ -1,5 +1,7 @@
+import { connectGateways } from '../gateways';
 import { readBuildSettings } from '../../hosts/settings';
 import { tabHostContext } from '../../hosts/tab-host';
+import { openDeepLink } from '../../ui/pages/ReviewPage';
 import { TeamsTabPage } from '../../ui/pages/TeamsTabPage';
 import { renderPage } from '../../ui/shell/render';
 
@@ -7,5 +9,7 @@ import { renderPage } from '../../ui/shell/render';
 // page runs as a browser page (local mode in local builds). See hosts/teams-host.ts.
 void (async () => {
   const settings = readBuildSettings();
-  renderPage(<TeamsTabPage settings={settings} host={await tabHostContext(settings)} />);
+  const host = await tabHostContext(settings);
+  openDeepLink(host);
+  renderPage(<TeamsTabPage settings={settings} host={host} connect={connectGateways} />);
 })();

@@ -1,3 +1,4 @@
+import { connectGateways } from '../gateways';
 import { browserHostContext } from '../../hosts/browser-host';
 import { connectOffice } from '../../hosts/office-host';
 import { readBuildSettings } from '../../hosts/settings';
@@ -8,5 +9,11 @@ import { renderPage } from '../../ui/shell/render';
 // never awaited here: inside Word on the web's frame `app.initialize()` would hang for a minute.
 void (async () => {
   const office = await connectOffice().catch(() => null);
-  renderPage(<TaskPanePage settings={readBuildSettings()} host={office ?? browserHostContext()} />);
+  renderPage(
+    <TaskPanePage
+      settings={readBuildSettings()}
+      host={office ?? browserHostContext()}
+      connect={connectGateways}
+    />,
+  );
 })();

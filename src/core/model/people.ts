@@ -1,6 +1,7 @@
 /** The people of a review. Professionals are named; family members only by pseudonym. */
 import { z } from 'zod';
 import { choice, Id, shortText } from './common';
+import { PERSON_ROLE_LABELS } from './person-roles';
 
 const Person = z.object({
   id: Id,
@@ -46,3 +47,8 @@ export const FamilyMember = z.strictObject(
   },
 );
 export type FamilyMember = z.infer<typeof FamilyMember>;
+
+export { PERSON_ROLE_LABELS } from './person-roles';
+
+export const PersonRole = choice('The role in the review', PERSON_ROLE_LABELS);
+export type PersonRole = z.infer<typeof PersonRole>;

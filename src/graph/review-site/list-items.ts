@@ -37,7 +37,7 @@ export class StoreError extends Error {
 
   /** What went wrong, for the UI (../errors.ts). */
   get kind(): GatewayErrorKind {
-    return this.status === undefined ? 'failed' : kindOfStatus(this.status);
+    return this.status === undefined ? 'unavailable' : kindOfStatus(this.status);
   }
 }
 

@@ -26,11 +26,12 @@ import { BOARD_ACTION_STATUS_LABELS } from '../../core/model/board-action';
 import { keysOf } from '../../core/model/common';
 import { CALENDAR_STATUS_LABELS } from '../../core/model/calendar-event';
 import { CONVERSATION_STATUS_LABELS } from '../../core/model/conversation';
+import { RECORD_STATUS_LABELS } from '../../core/model/conversation-record';
 import { FINDING_KIND_LABELS, FINDING_STATUS_LABELS } from '../../core/model/finding';
 import { IDENTIFIER_KIND_LABELS } from '../../core/model/identity-register';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS } from '../../core/model/meeting';
 import { VALENCE_LABELS } from '../../core/model/key-practice-episode';
-import { ORGANISATION_LABELS } from '../../core/model/people';
+import { ORGANISATION_LABELS, PERSON_ROLE_LABELS } from '../../core/model/people';
 import { METHOD_VARIANT_LABELS, REVIEW_KIND_LABELS } from '../../core/model/review';
 import { REVIEW_STAGE_LABELS } from '../../core/review/stage';
 
@@ -153,10 +154,10 @@ export function schemaVersionOf(columnNames: readonly string[]): number {
 
 /**
  * Choice columns offer the core's keys, taken from the core's labelled lists (the one place they are
- * written). Artefact types, record statuses and person roles are the site's own vocabulary.
+ * written). Artefact types are the site's own vocabulary.
  */
 export const CHOICES = {
-  personRole: ['lead-reviewer', 'review-team', 'case-group', 'family'],
+  personRole: keysOf(PERSON_ROLE_LABELS),
   organisation: keysOf(ORGANISATION_LABELS),
   reviewKind: keysOf(REVIEW_KIND_LABELS),
   method: keysOf(METHOD_VARIANT_LABELS),
@@ -179,7 +180,7 @@ export const CHOICES = {
     'report draft',
     'other',
   ],
-  recordStatus: ['draft', 'sent to participant', 'amended', 'agreed'],
+  recordStatus: keysOf(RECORD_STATUS_LABELS),
 } as const;
 
 export const REVIEW_LIST: ListSpec = {

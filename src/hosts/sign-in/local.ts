@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's tree-shakable build: the sign-in step loads before the rest of zod is needed.
+import * as z from 'zod/mini';
 import type { SignInSession } from './session';
 
 /**
@@ -7,16 +8,16 @@ import type { SignInSession } from './session';
  * chosen sign-in name is kept in sessionStorage, so a reload in the same tab skips the picker.
  */
 const LocalUserSchema = z.object({
-  userPrincipalName: z.string().min(1),
-  displayName: z.string().min(1),
-  jobTitle: z.string().nullish(),
+  userPrincipalName: z.string().check(z.minLength(1)),
+  displayName: z.string().check(z.minLength(1)),
+  jobTitle: z.nullish(z.string()),
 });
 export type LocalUser = z.infer<typeof LocalUserSchema>;
 
 const TokenResponseSchema = z.object({
-  access_token: z.string().min(1),
+  access_token: z.string().check(z.minLength(1)),
   token_type: z.string(),
-  expires_in: z.coerce.number().positive(),
+  expires_in: z.coerce.number().check(z.positive()),
 });
 
 /** A token is renewed this long before the tenant says it expires. */

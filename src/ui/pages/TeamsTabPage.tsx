@@ -1,21 +1,14 @@
 import type { HostContext } from '../../hosts/host-context';
 import type { BuildSettings } from '../../hosts/settings';
-import { AppFrame } from '../shell/AppFrame';
-import { PageLayout } from '../shell/PageLayout';
-import { SignInGate } from '../sign-in/SignInGate';
-import { ReviewWorkspace } from '../workspace/ReviewWorkspace';
+import type { ConnectGateways } from '../data/ConnectGateways';
+import { ReviewPage } from './ReviewPage';
+import { TAB_ROUTES } from './routes';
 
-/** The Teams tab: the review's reference and everyone in it, by role. */
-export function TeamsTabPage({ settings, host }: { settings: BuildSettings; host: HostContext }) {
-  return (
-    <AppFrame host={host}>
-      <PageLayout title="Case Review Workspace">
-        <SignInGate settings={settings} host={host}>
-          {({ access, switchUser }) => (
-            <ReviewWorkspace client={access.client} host={host} layout="tab" onSwitchUser={switchUser} />
-          )}
-        </SignInGate>
-      </PageLayout>
-    </AppFrame>
-  );
+/** The Teams tab: the review's dashboard, people, artefacts and identity register. */
+export function TeamsTabPage(props: {
+  settings: BuildSettings;
+  host: HostContext;
+  connect: ConnectGateways;
+}) {
+  return <ReviewPage {...props} routes={TAB_ROUTES} />;
 }

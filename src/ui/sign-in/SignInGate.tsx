@@ -7,37 +7,45 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { GraphEndpoint } from '../../hosts/connection';
 import type { HostContext } from '../../hosts/host-context';
 import type { BuildSettings } from '../../hosts/settings';
 import { ProblemMessage } from '../shell/Problem';
 import { LocalSignIn } from './LocalSignIn';
-import { useGraphAccess, type GraphAccess } from './useGraphAccess';
+import { useSignIn } from './useSignIn';
 
 export interface SignedIn {
-  access: GraphAccess;
+  endpoint: GraphEndpoint;
   /** Local mode only: forget the chosen person and pick another. */
   switchUser?: () => void;
+  /** The person signed in by hand just now: the page moves focus to its heading. */
+  interactive: boolean;
 }
 
-/** Shows the sign-in step until Graph access is ready, then renders `children`. */
+/**
+ * Shows the sign-in step until Graph access is ready, then renders `children`. `frame` lays the
+ * sign-in steps out on the page (its heading and landmark) until then.
+ */
 export function SignInGate({
   settings,
   host,
+  frame,
   children,
 }: {
   settings: BuildSettings;
   host: HostContext;
+  frame: (content: ReactNode) => ReactNode;
   children: (signedIn: SignedIn) => ReactNode;
 }) {
-  const { state, chooseUser, signOut } = useGraphAccess(settings, host);
+  const { state, chooseUser, signOut } = useSignIn(settings, host);
   switch (state.status) {
     case 'starting':
     case 'signing-in':
-      return <Spinner label="Signing in…" />;
+      return frame(<Spinner label="Signing in…" />);
     case 'choose-user':
-      return <LocalSignIn users={state.users} onChoose={chooseUser} />;
+      return frame(<LocalSignIn users={state.users} onChoose={chooseUser} />);
     case 'needs-interaction':
-      return (
+      return frame(
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Sign in to continue.</MessageBarTitle>
@@ -48,11 +56,15 @@ export function SignInGate({
               Sign in
             </Button>
           </MessageBarActions>
-        </MessageBar>
+        </MessageBar>,
       );
     case 'failed':
-      return <ProblemMessage problem={state.problem} onRetry={state.retry} />;
+      return frame(<ProblemMessage problem={state.problem} onRetry={state.retry} />);
     case 'ready':
-      return children({ access: state.access, switchUser: state.access.signOut ? signOut : undefined });
+      return children({
+        endpoint: state.endpoint,
+        switchUser: state.endpoint.signOut ? signOut : undefined,
+        interactive: state.interactive ?? false,
+      });
   }
 }

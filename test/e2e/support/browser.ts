@@ -76,7 +76,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
         };
       }
     ).axe;
-    const result = await axe.run(document);
+    // Fluent's focus manager (tabster) brackets a tab list with <i data-tabster-dummy> guards that are
+    // focusable under aria-hidden by design: they pass focus on at once (microsoft/fluentui#27517,
+    // microsoft/tabster#288). axe's aria-hidden-focus reads them as a violation; they are left out.
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document);
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,

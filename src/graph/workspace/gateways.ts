@@ -1,0 +1,90 @@
+/**
+ * The product's gateways over one Graph client, as the screens receive them (types.ts). The app
+ * entry builds them once sign-in has given Graph's address and a token provider; the same code runs
+ * against Microsoft Graph and the local tenant.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { openArtefactLibrary } from '../artefacts/library';
+import { createGraphClient, type GraphClientOptions } from '../client';
+import { ReviewStore, type ProvisionedSite } from '../review-site';
+import { guarded } from './errors';
+import { identityRegisterVisibility, openReview } from './open-review';
+import { getReviewTeams, getSignedInUser } from './review-teams';
+import { searchDirectory } from './directory';
+import type { Gateways, PersonEntry } from './types';
+
+/** Graph's address and the signed-in person's token: what sign-in gives (hosts/connection.ts). */
+export type GraphConnection = Pick<GraphClientOptions, 'baseUrl' | 'getToken'> &
+  Partial<Pick<GraphClientOptions, 'fetchImpl' | 'counter' | 'retry'>>;
+
+export function createGateways(connection: GraphConnection): Gateways {
+  return gatewaysOver(createGraphClient(connection));
+}
+
+/** The gateways over a client already made (tests, benchmarks). */
+export function gatewaysOver(client: Client): Gateways {
+  // A review's site, once provisioned, is remembered for its writes.
+  const sites = new Map<string, ProvisionedSite>();
+  const siteOf = async (reviewId: string) => {
+    const known = sites.get(reviewId);
+    if (known) return known;
+    const { site } = await openReview(client, reviewId);
+    sites.set(reviewId, site);
+    return site;
+  };
+
+  return {
+    workspace: {
+      signedInUser: () => guarded(() => getSignedInUser(client)),
+      reviewTeams: () => guarded(() => getReviewTeams(client)),
+      openReview: (reviewId, onPhase) =>
+        guarded(async () => {
+          const { site, snapshot } = await openReview(client, reviewId, onPhase);
+          sites.set(reviewId, site);
+          return snapshot;
+        }),
+      registerVisibility: (reviewId) => guarded(() => identityRegisterVisibility(client, reviewId)),
+      saveReviewRecord: (reviewId, base, next) =>
+        guarded(async () => new ReviewStore(client, await siteOf(reviewId)).update('review', base, next)),
+    },
+    people: {
+      add: (reviewId, kind, input) =>
+        guarded(async () => {
+          const store = new ReviewStore(client, await siteOf(reviewId));
+          const stored = await store.create(kind, input as never);
+          return { kind, stored } as PersonEntry;
+        }),
+      update: (reviewId, entry, next) =>
+        guarded(async () =>
+          new ReviewStore(client, await siteOf(reviewId)).update(
+            entry.kind,
+            entry.stored as never,
+            next as never,
+          ),
+        ),
+      remove: (reviewId, entry) =>
+        guarded(async () =>
+          new ReviewStore(client, await siteOf(reviewId)).delete(entry.kind, entry.stored as never),
+        ),
+      searchDirectory: (text) => guarded(() => searchDirectory(client, text)),
+    },
+    artefacts: {
+      recent: (reviewId, count) =>
+        guarded(async () => {
+          const site = await siteOf(reviewId);
+          const library = await openArtefactLibrary(client, site.siteId, { referenceCode: '' });
+          const all = await library.list();
+          return all
+            .sort((a, b) => (b.lastModifiedDateTime ?? '').localeCompare(a.lastModifiedDateTime ?? ''))
+            .slice(0, count)
+            .map((a) => ({
+              id: a.driveItemId,
+              name: a.name,
+              type: a.metadata.type,
+              lastModified: a.lastModifiedDateTime,
+              webUrl: a.webUrl,
+            }));
+        }),
+    },
+  };
+}

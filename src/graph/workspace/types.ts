@@ -1,0 +1,163 @@
+/**
+ * The gateways the screens use, as interfaces: the app entry builds them (gateways.ts) and gives
+ * them through React context, so src/ui imports only these types and never holds a Graph client.
+ * Tests and other hosts can give other implementations.
+ */
+import type { BoardAction } from '../../core/model/board-action';
+import type { Conversation } from '../../core/model/conversation';
+import type { Finding } from '../../core/model/finding';
+import type { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
+import type { PersonRoleKey as PersonRole } from '../../core/model/person-roles';
+import type { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../core/model/people';
+import type { ArtefactType, RecordStatus } from '../artefacts/metadata';
+import type { ReviewRecord } from '../review-site';
+import type { Stored, WriteResult } from '../review-site';
+
+export type { Stored, WriteResult, DeleteResult, Conflict } from '../review-site';
+import type { DeleteResult } from '../review-site';
+export type { ReviewRecord } from '../review-site';
+
+/** Who is signed in. */
+export interface SignedInUser {
+  id: string;
+  displayName?: string | null;
+  jobTitle?: string | null;
+  mail?: string | null;
+  userPrincipalName?: string | null;
+}
+
+/** A review's Team: its id is also its Microsoft 365 group id. */
+export interface ReviewTeam {
+  id: string;
+  displayName: string;
+  /** The review's reference code, e.g. CR-2026-014. */
+  reference: string;
+}
+
+/** A named professional, as the pages show them. */
+export interface Practitioner {
+  id: string;
+  role: Exclude<PersonRole, 'family'>;
+  name: string;
+  /** How the report names them ("Social worker 1"); a lead reviewer's or review team member's role. */
+  label: string;
+  jobRole: string;
+  agency?: string;
+  email?: string;
+  organisation?: 'internal' | 'external';
+}
+
+/** A family member: pseudonym and relationship only. There is no name to show, by type. */
+export interface FamilyPerson {
+  id: string;
+  role: 'family';
+  pseudonym: string;
+  relationship: string;
+}
+
+export type ReviewPerson = Practitioner | FamilyPerson;
+
+/** A plain-words warning about what could not be read; it never quotes an entry. */
+export interface Notice {
+  intent: 'warning';
+  title: string;
+  detail: string;
+}
+
+/** An artefact as the review's load lists it (its metadata, not the file). */
+export interface ArtefactEntry {
+  id: string;
+  name?: string;
+  type?: ArtefactType;
+  agency?: string;
+  recordStatus?: RecordStatus;
+}
+
+/** A person as stored, with what an edit needs (item id and eTag), by kind. */
+export type PersonEntry =
+  | { kind: 'leadReviewer'; stored: Stored<LeadReviewer> }
+  | { kind: 'reviewTeamMember'; stored: Stored<ReviewTeamMember> }
+  | { kind: 'caseGroupMember'; stored: Stored<CaseGroupMember> }
+  | { kind: 'familyMember'; stored: Stored<FamilyMember> };
+export type PersonKind = PersonEntry['kind'];
+export type PersonValue = PersonEntry['stored']['value'];
+
+/** Everything of one review, read in one batched load. */
+export interface ReviewSnapshot {
+  reviewId: string;
+  /** The review record with its eTag; absent until the review is set up. */
+  record?: Stored<ReviewRecord>;
+  people: ReviewPerson[];
+  /** The same people as stored, for editing. */
+  personEntries: PersonEntry[];
+  conversations: Conversation[];
+  keyPracticeEpisodes: KeyPracticeEpisode[];
+  findings: Finding[];
+  boardActions: BoardAction[];
+  artefacts: ArtefactEntry[];
+  /** What could not be read, counted and named by list; null when everything loaded. */
+  notice: Notice | null;
+  /** Entries that could not be read, or refer to something missing. */
+  problemCount: number;
+}
+
+/** What opening a review is doing: making sure its site has the lists, then reading them. */
+export type OpenPhase = 'setting-up' | 'loading';
+
+/** Who can see the identity register. Never the register's entries. */
+export type RegisterVisibility =
+  { state: 'member'; channelName: string; members: string[] } | { state: 'not-a-member'; message: string };
+
+/** A document of the review's library, newest first in `recent`. */
+export interface RecentArtefact {
+  id: string;
+  name: string;
+  type?: ArtefactType;
+  lastModified?: string;
+  webUrl?: string;
+}
+
+/** The signed-in person, their reviews, and one review's data. */
+export interface WorkspaceGateway {
+  signedInUser(): Promise<SignedInUser>;
+  /** The review Teams the user belongs to, by reference. */
+  reviewTeams(): Promise<ReviewTeam[]>;
+  /** Sets the review's site up when it lacks lists (nothing written when up to date), then reads it all. */
+  openReview(reviewId: string, onPhase?: (phase: OpenPhase) => void): Promise<ReviewSnapshot>;
+  registerVisibility(reviewId: string): Promise<RegisterVisibility>;
+  /** Saves the review record with If-Match: a 412 comes back as a conflict with both versions. */
+  saveReviewRecord(
+    reviewId: string,
+    base: Stored<ReviewRecord>,
+    next: ReviewRecord,
+  ): Promise<WriteResult<ReviewRecord>>;
+}
+
+/** Someone in the organisation's directory. */
+export interface DirectoryPerson {
+  id: string;
+  displayName: string;
+  mail?: string;
+  jobTitle?: string;
+}
+
+/** Adding, editing and removing the review's people. Input is checked by the core's schemas first. */
+export interface PeopleGateway {
+  add(reviewId: string, kind: PersonKind, input: Omit<PersonValue, 'id'>): Promise<PersonEntry>;
+  update(reviewId: string, entry: PersonEntry, next: PersonValue): Promise<WriteResult<PersonValue>>;
+  remove(reviewId: string, entry: PersonEntry): Promise<DeleteResult<PersonValue>>;
+  /** The directory, by name (`/users?$search="displayName:…"`). */
+  searchDirectory(text: string): Promise<DirectoryPerson[]>;
+}
+
+export interface ArtefactsGateway {
+  /** The most recently changed documents of the review's library. */
+  recent(reviewId: string, count: number): Promise<RecentArtefact[]>;
+}
+
+/** What the screens are given. Every method rejects with a core GatewayError. */
+export interface Gateways {
+  workspace: WorkspaceGateway;
+  people: PeopleGateway;
+  artefacts: ArtefactsGateway;
+}

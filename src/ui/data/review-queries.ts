@@ -1,0 +1,83 @@
+/**
+ * Server state, one query per thing per review: ['review', reviewId, 'people'] and so on. The
+ * lists are filled from one batched load of the review (['review', reviewId, 'snapshot']), so
+ * opening several screens reads the review once; a mutation invalidates ['review', reviewId].
+ */
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Gateways, OpenPhase, ReviewSnapshot } from '../../graph/workspace';
+import { useGateways } from './gateways';
+
+export const queryKeys = {
+  me: ['me'] as const,
+  reviews: ['reviews'] as const,
+  review: (reviewId: string) => ['review', reviewId] as const,
+  snapshot: (reviewId: string) => ['review', reviewId, 'snapshot'] as const,
+  list: (reviewId: string, list: ReviewList) => ['review', reviewId, list] as const,
+  recentArtefacts: (reviewId: string) => ['review', reviewId, 'artefacts', 'recent'] as const,
+  register: (reviewId: string) => ['review', reviewId, 'register-visibility'] as const,
+};
+
+/** The parts of a review's snapshot a screen can ask for alone. */
+export type ReviewList = Exclude<keyof ReviewSnapshot, 'reviewId' | 'notice' | 'problemCount'>;
+
+export function useSignedInUser() {
+  const { workspace } = useGateways();
+  return useQuery({ queryKey: queryKeys.me, queryFn: () => workspace.signedInUser() });
+}
+
+export function useReviewTeams() {
+  const { workspace } = useGateways();
+  return useQuery({ queryKey: queryKeys.reviews, queryFn: () => workspace.reviewTeams() });
+}
+
+function snapshotQuery(gateways: Gateways, reviewId: string, onPhase?: (phase: OpenPhase) => void) {
+  return {
+    queryKey: queryKeys.snapshot(reviewId),
+    queryFn: () => gateways.workspace.openReview(reviewId, onPhase),
+  };
+}
+
+/** The whole review (the batched load), and what the load is doing while it runs. */
+export function useReviewSnapshot(reviewId: string | undefined) {
+  const gateways = useGateways();
+  const [phase, setPhase] = useState<OpenPhase>('setting-up');
+  const query = useQuery({
+    ...snapshotQuery(gateways, reviewId ?? '', setPhase),
+    enabled: reviewId !== undefined,
+  });
+  return { ...query, phase };
+}
+
+/** One part of the review, from the snapshot's cache when it is there. */
+export function useReviewList<L extends ReviewList>(reviewId: string, list: L) {
+  const gateways = useGateways();
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.list(reviewId, list),
+    queryFn: async (): Promise<ReviewSnapshot[L]> =>
+      (await queryClient.fetchQuery(snapshotQuery(gateways, reviewId)))[list],
+  });
+}
+
+export function useRecentArtefacts(reviewId: string, count = 5) {
+  const { artefacts } = useGateways();
+  return useQuery({
+    queryKey: queryKeys.recentArtefacts(reviewId),
+    queryFn: () => artefacts.recent(reviewId, count),
+  });
+}
+
+export function useRegisterVisibility(reviewId: string) {
+  const { workspace } = useGateways();
+  // Who may see the register (never its entries): kept for the page's life only.
+  return useQuery({
+    queryKey: queryKeys.register(reviewId),
+    queryFn: () => workspace.registerVisibility(reviewId),
+    gcTime: Infinity,
+  });
+}
+
+/** After a write: everything of the review is read again. */
+export const invalidateReview = (queryClient: QueryClient, reviewId: string) =>
+  queryClient.invalidateQueries({ queryKey: queryKeys.review(reviewId) });

@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { overdueRecords, reviewCounts, STAGE_NEXT_STEPS } from '../../../../core/review/progress';
+import { REVIEW_STAGE_LABELS, reviewStageLifecycle } from '../../../../core/review/stage';
+import {
+  ragStatus,
+  statutoryDeadlines,
+  DEADLINE_LABELS,
+  RAG_LABELS,
+} from '../../../../core/review/statutory-clock';
+import type { ReviewSnapshot } from '../../../../graph/workspace';
+import { formatDay, workingDaysPhrase } from '../../../shell/dates';
+
+/** What the dashboard shows, worked out by the core from the review's snapshot and today. */
+export function useDashboard(snapshot: ReviewSnapshot, today: string) {
+  return useMemo(() => {
+    const record = snapshot.record;
+    const review = record?.value.review;
+    const caseGroup = snapshot.people.filter((p) => p.role === 'case-group');
+    const labelOf = (id: string) => {
+      const person = caseGroup.find((p) => p.id === id);
+      return person && person.role !== 'family' ? person.label : 'A case group member';
+    };
+    const deadlines = review
+      ? statutoryDeadlines(review).map((d) => {
+          const rag = ragStatus(d, today);
+          return {
+            kind: d.kind,
+            label: DEADLINE_LABELS[d.kind],
+            due: formatDay(d.due),
+            rag,
+            status: d.met ? 'Done' : RAG_LABELS[rag],
+            when: d.met ? 'done' : workingDaysPhrase(d.due, today),
+          };
+        })
+      : [];
+    const counts = reviewCounts({ ...snapshot, caseGroup }, today);
+    const lateRecords = overdueRecords(snapshot.conversations, today).map((c) => labelOf(c.participant));
+    return {
+      record,
+      review,
+      stage: review ? { key: review.stage, label: REVIEW_STAGE_LABELS[review.stage] } : undefined,
+      nextSteps: review ? STAGE_NEXT_STEPS[review.stage] : [],
+      moves: review
+        ? reviewStageLifecycle.next(review.stage).map((to) => ({ to, label: REVIEW_STAGE_LABELS[to] }))
+        : [],
+      deadlines,
+      counts,
+      attention: {
+        notice: snapshot.notice,
+        lateRecords,
+        overdueDeadlines: deadlines.filter((d) => d.rag === 'red'),
+        boardActionsOverdue: counts.boardActionsOverdue,
+      },
+    };
+  }, [snapshot, today]);
+}

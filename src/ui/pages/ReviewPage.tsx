@@ -1,0 +1,65 @@
+import { Spinner } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
+import type { HostContext } from '../../hosts/host-context';
+import type { BuildSettings } from '../../hosts/settings';
+import type { ConnectGateways } from '../data/ConnectGateways';
+import type { FrameRoute } from '../frame/routes';
+import { AppFrame } from '../shell/AppFrame';
+import { PageLayout } from '../shell/PageLayout';
+import { SignInGate } from '../sign-in/SignInGate';
+
+/**
+ * Inside Teams a deep link gives the screen as the tab's subPageId; routes live in the address's
+ * hash (the pages are static files: any path after the page's own would need the web server's
+ * help), so the browser's back button and a reload keep the screen.
+ */
+export function openDeepLink(host: HostContext, win: Window = window): void {
+  const route = host.subPageId;
+  if (route && route.startsWith('/') && (win.location.hash === '' || win.location.hash === '#/'))
+    win.history.replaceState(win.history.state, '', `#${route}`);
+}
+
+const SignedInReview = lazy(() => import(/* webpackChunkName: "frame" */ './SignedInReview'));
+
+/** A page of the review: sign-in, then the gateways, then the frame with the page's route map. */
+export function ReviewPage({
+  settings,
+  host,
+  connect,
+  routes,
+  narrow = false,
+}: {
+  settings: BuildSettings;
+  host: HostContext;
+  connect: ConnectGateways;
+  routes: readonly FrameRoute[];
+  narrow?: boolean;
+}) {
+  return (
+    <AppFrame host={host}>
+      <SignInGate
+        settings={settings}
+        host={host}
+        frame={(content) => (
+          <PageLayout title="Case Review Workspace" narrow={narrow}>
+            {content}
+          </PageLayout>
+        )}
+      >
+        {({ endpoint, switchUser, interactive }) => (
+          <Suspense fallback={<Spinner label="Loading the review…" />}>
+            <SignedInReview
+              endpoint={endpoint}
+              connect={connect}
+              host={host}
+              routes={routes}
+              narrow={narrow}
+              onSwitchUser={switchUser}
+              focusOnOpen={interactive}
+            />
+          </Suspense>
+        )}
+      </SignInGate>
+    </AppFrame>
+  );
+}

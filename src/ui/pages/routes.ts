@@ -1,0 +1,41 @@
+/// <reference types="webpack/module" />
+/**
+ * The pages' route maps (UI.md, "The tab's map"). Each screen is a feature folder under
+ * src/ui/features, loaded when its route first opens; later screens (conversations, schedule,
+ * KPEs, findings, settings) add a line here.
+ */
+import type { ComponentType } from 'react';
+import { feature, type FrameRoute } from '../frame/routes';
+
+const dashboard = feature(() => import(/* webpackChunkName: "dashboard" */ '../features/dashboard'));
+const people = feature(() => import(/* webpackChunkName: "people" */ '../features/people'));
+const artefacts = feature(() => import(/* webpackChunkName: "artefacts" */ '../features/artefacts'));
+const register = feature(() => import(/* webpackChunkName: "register" */ '../features/register'));
+const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
+
+/**
+ * The review's set-up (src/ui/setup/index.ts, its default export a screen) when the project has it:
+ * the dashboard links here while the review record is missing. Found through webpack's context
+ * over src/ui (the folder may not exist yet: the context is then empty); without it the route says so.
+ */
+const setup = feature(async () => {
+  const setupModules = require.context('..', true, /^\.\/setup\/index\.tsx?$/, 'lazy');
+  const key = setupModules.keys()[0];
+  if (!key) return import(/* webpackChunkName: "setup-missing" */ '../features/setup-missing');
+  return (await setupModules(key)) as { default: ComponentType };
+});
+
+/** The Teams tab. */
+export const TAB_ROUTES: readonly FrameRoute[] = [
+  { paths: ['/'], label: 'Dashboard', screen: dashboard },
+  { paths: ['/people', '/people/:id'], label: 'People', screen: people },
+  { paths: ['/artefacts', '/artefacts/:id'], label: 'Artefacts', screen: artefacts },
+  { paths: ['/register'], label: 'Identity register', screen: register },
+  { paths: ['/setup'], label: 'Set up the review', screen: setup, hidden: true },
+];
+
+/** The Word task pane: its own map on the same frame (the report's screens come here). */
+export const PANE_ROUTES: readonly FrameRoute[] = [
+  { paths: ['/'], label: 'People', screen: summary },
+  { paths: ['/people', '/people/:id'], label: 'Person', screen: people, hidden: true },
+];
