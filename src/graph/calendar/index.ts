@@ -21,6 +21,13 @@ export {
   type EventResponses,
 } from './events';
 export { eventTransactionId } from './transaction-id';
+export {
+  checkCalendarAccess,
+  notSharedMessage,
+  type CalendarAccess,
+  type CalendarNotShared,
+  type CalendarOwner,
+} from './sharing';
 export { saveConversations } from './conversation-status';
 export {
   scheduleConversations,

@@ -28,7 +28,9 @@ import type { Stored } from '../review-site/store';
 import { readAvailability } from './availability';
 import { saveConversations } from './conversation-status';
 import { createMeetingEvents, readEventResponses, type CalendarOptions, type Mailbox } from './events';
+import { checkCalendarAccess, type CalendarNotShared } from './sharing';
 import { eventTransactionId } from './transaction-id';
+import { ValidationError } from '../../core/errors';
 
 export interface SchedulingPerson {
   id: string;
@@ -39,8 +41,12 @@ export interface SchedulingPerson {
 export interface ConversationSchedulingInput {
   referenceCode: string;
   site: Pick<ProvisionedSite, 'siteId' | 'lists'>;
-  /** Whose calendar the events go in: the signed-in person's own ("me"), with their address. */
-  organiser: { address: string; mailbox: Mailbox };
+  /**
+   * Whose calendar the events go in: the signed-in person's own ("me"), with their address; or
+   * `{ bookFor: 'lead-reviewer' }`: each conversation's first reviewer's calendar, shared with the
+   * signed-in person with edit rights (checked first, one round trip), with the reviewer as organiser.
+   */
+  organiser: { address: string; mailbox: Mailbox } | { bookFor: 'lead-reviewer' };
   /** Everyone who may attend, with their addresses. */
   people: SchedulingPerson[];
   conversations: { stored: Stored<Conversation>; lineManager?: string }[];
@@ -66,7 +72,12 @@ export interface SchedulingOutcome {
   unplaced: { conversationId: string; reasons: Reason[] }[];
   /** Conversations whose invitation or save failed: still unscheduled, with the reason. */
   failed: { conversationId: string; reason: string }[];
-  roundTrips: { availability: number; events: number; statuses: number };
+  /**
+   * Booking for the lead reviewers: reviewers whose calendar is not shared with edit rights, with
+   * their conversations (nothing was sent for them) and how to share it.
+   */
+  notShared: (CalendarNotShared & { conversationIds: string[] })[];
+  roundTrips: { access: number; availability: number; events: number; statuses: number };
 }
 
 const live = (c: Conversation) => c.calendarEvent !== undefined && c.calendarEvent.status !== 'cancelled';
@@ -76,10 +87,21 @@ export async function scheduleConversations(
   input: ConversationSchedulingInput,
   options: CalendarOptions = {},
 ): Promise<SchedulingOutcome> {
-  const todo = input.conversations.filter(
-    (c) => c.stored.value.status === 'proposed' && !live(c.stored.value),
-  );
+  let todo = input.conversations.filter((c) => c.stored.value.status === 'proposed' && !live(c.stored.value));
   const alreadyScheduled = input.conversations.filter((c) => !todo.includes(c)).map((c) => c.stored.value.id);
+  const byId = new Map(input.people.map((p) => [p.id, p]));
+  const bookFor = 'bookFor' in input.organiser;
+  const fixed = 'bookFor' in input.organiser ? undefined : input.organiser;
+  /** The organiser of a conversation's event: the signed-in person, or its lead (first) reviewer. */
+  const organiserOf = (c: Conversation): { address: string; mailbox: Mailbox } => {
+    if (fixed) return fixed;
+    const lead = byId.get(c.reviewers[0]!);
+    if (!lead)
+      throw new ValidationError('The conversations', [
+        { field: 'reviewers', message: `Conversation ${c.id}'s lead reviewer has no address.` },
+      ]);
+    return { address: lead.address, mailbox: { address: lead.address } };
+  };
   if (todo.length === 0 && alreadyScheduled.length > 0)
     // Everything already has its event: nothing to read or send.
     return {
@@ -88,32 +110,71 @@ export async function scheduleConversations(
       alreadyScheduled,
       unplaced: [],
       failed: [],
-      roundTrips: { availability: 0, events: 0, statuses: 0 },
+      notShared: [],
+      roundTrips: { access: 0, availability: 0, events: 0, statuses: 0 },
     };
-  const byId = new Map(input.people.map((p) => [p.id, p]));
   const attendeesOf = (c: { stored: Stored<Conversation>; lineManager?: string }) => [
     c.stored.value.participant,
     ...c.stored.value.reviewers,
     ...(c.lineManager ? [c.lineManager] : []),
   ];
-  const involved = [...new Set(todo.flatMap(attendeesOf))];
-  const request: SchedulingRequest = {
-    now: input.now,
-    timeZone: input.timeZone,
-    window: input.window,
-    people: involved.map((id) => byId.get(id) ?? { id }),
-    conversations: todo.map((c) => ({
-      id: c.stored.value.id,
-      practitioner: c.stored.value.participant,
-      reviewers: c.stored.value.reviewers,
-      ...(c.lineManager ? { lineManager: c.lineManager } : {}),
-    })),
-    durationMinutes: input.durationMinutes,
-    bufferMinutes: input.bufferMinutes,
-    rules: input.rules,
+  const requestFor = (todo: { stored: Stored<Conversation>; lineManager?: string }[]): SchedulingRequest => {
+    const involved = [...new Set(todo.flatMap(attendeesOf))];
+    return {
+      now: input.now,
+      timeZone: input.timeZone,
+      window: input.window,
+      people: involved.map((id) => byId.get(id) ?? { id }),
+      conversations: todo.map((c) => ({
+        id: c.stored.value.id,
+        practitioner: c.stored.value.participant,
+        reviewers: c.stored.value.reviewers,
+        ...(c.lineManager ? { lineManager: c.lineManager } : {}),
+      })),
+      durationMinutes: input.durationMinutes,
+      bufferMinutes: input.bufferMinutes,
+      rules: input.rules,
+    };
   };
   // Validate before anything is read or sent (bad input: clear errors, nothing sent).
-  parseSchedulingRequest(request);
+  parseSchedulingRequest(requestFor(todo));
+  for (const c of todo) organiserOf(c.stored.value);
+
+  // Booking for the lead reviewers: only in calendars shared with edit rights (one round trip).
+  const notShared: SchedulingOutcome['notShared'] = [];
+  let accessRoundTrips = 0;
+  if (bookFor) {
+    const organisers = [...new Set(todo.map((c) => organiserOf(c.stored.value).address.toLowerCase()))];
+    const access = await checkCalendarAccess(
+      client,
+      organisers.map((address) => {
+        const person = input.people.find((p) => p.address.toLowerCase() === address);
+        return { address, name: person?.name };
+      }),
+      options,
+    );
+    accessRoundTrips = access.roundTrips;
+    for (const n of access.notShared)
+      notShared.push({
+        ...n,
+        conversationIds: todo
+          .filter((c) => organiserOf(c.stored.value).address.toLowerCase() === n.address)
+          .map((c) => c.stored.value.id),
+      });
+    todo = todo.filter((c) => access.editable.has(organiserOf(c.stored.value).address.toLowerCase()));
+  }
+  if (todo.length === 0)
+    return {
+      timetable: { placed: [], unplaced: [], searchExhausted: false },
+      scheduled: [],
+      alreadyScheduled,
+      unplaced: [],
+      failed: [],
+      notShared,
+      roundTrips: { access: accessRoundTrips, availability: 0, events: 0, statuses: 0 },
+    };
+  const request = requestFor(todo);
+  const involved = [...new Set(todo.flatMap(attendeesOf))];
 
   const availability = await readAvailability(
     client,
@@ -122,7 +183,6 @@ export async function scheduleConversations(
   );
   const timetable = findTimetable({ ...request, people: availability.people });
 
-  const organiserAddress = input.organiser.address.toLowerCase();
   const duration = input.durationMinutes ?? 90;
   const invitation = conversationInvitation({
     referenceCode: input.referenceCode,
@@ -132,9 +192,11 @@ export async function scheduleConversations(
   const specs = await Promise.all(
     timetable.placed.map(async (p) => {
       const c = todoById.get(p.conversationId)!;
+      const organiser = organiserOf(c.stored.value);
+      const organiserAddress = organiser.address.toLowerCase();
       return {
         key: p.conversationId,
-        mailbox: input.organiser.mailbox,
+        mailbox: organiser.mailbox,
         transactionId: await eventTransactionId({
           referenceCode: input.referenceCode,
           kind: 'conversation',
@@ -162,6 +224,8 @@ export async function scheduleConversations(
   const updates = created.done.map((event) => {
     const c = todoById.get(event.key)!;
     const attendees = attendeesOf(c);
+    const organiser = organiserOf(c.stored.value);
+    const organiserAddress = organiser.address.toLowerCase();
     const responses: Record<string, CalendarResponse> = Object.fromEntries(
       attendees
         .filter((id) => byId.get(id)!.address.toLowerCase() !== organiserAddress)
@@ -173,7 +237,7 @@ export async function scheduleConversations(
         c.stored.value,
         { start: event.start, end: event.end },
         {
-          organiser: input.organiser.address,
+          organiser: organiser.address,
           eventId: event.eventId,
           iCalUId: event.iCalUId,
           transactionId: event.transactionId ?? specByKey.get(event.key)!.transactionId,
@@ -205,7 +269,9 @@ export async function scheduleConversations(
         reason: `The conversation could not be saved (${f.reason}).`,
       })),
     ],
+    notShared,
     roundTrips: {
+      access: accessRoundTrips,
       availability: availability.roundTrips,
       events: created.roundTrips,
       statuses: saved.roundTrips,

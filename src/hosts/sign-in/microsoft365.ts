@@ -11,7 +11,8 @@ import { SignInRequiredError, type SignInSession } from './session';
  * the review's lists can be created) or `Sites.Manage.All` + `Files.ReadWrite.All` (every site the
  * user can open; Graph's "create list" needs Sites.Manage.All). Reading the review Team's private
  * "Identity register" channel and who is in it needs Channel.ReadBasic.All and
- * ChannelMember.Read.All. See README "Deploying to a real tenant".
+ * ChannelMember.Read.All. Booking in a lead reviewer's shared calendar needs
+ * Calendars.ReadWrite.Shared. See README "Deploying to a real tenant".
  */
 export type SitesPermission = 'Sites.Selected' | 'Sites.Manage.All';
 
@@ -20,6 +21,7 @@ export function graphScopes(sites: SitesPermission): string[] {
     'User.Read',
     'User.ReadBasic.All',
     'Calendars.ReadWrite',
+    'Calendars.ReadWrite.Shared',
     'Channel.ReadBasic.All',
     'ChannelMember.Read.All',
   ];

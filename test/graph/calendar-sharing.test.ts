@@ -1,0 +1,184 @@
+import {
+  checkCalendarAccess,
+  refreshConversationResponses,
+  scheduleConversations,
+} from '../../src/graph/calendar';
+import { ReviewStore } from '../../src/graph/review-site/store';
+import { startTestTenant, type TestTenant } from '../support/tenant';
+import {
+  createCaseGroup,
+  ORGANISER,
+  REFERENCE,
+  SECOND_REVIEWER,
+  type CaseGroupFixture,
+} from './calendar-fixture';
+import { BUSINESS_SUPPORT, connect, REVIEW_TEAM, teamIdByName } from './helpers';
+
+/**
+ * Booking for the lead reviewers as business support (Amira Khan), against the local tenant's
+ * calendar sharing (seeded: both lead reviewers share with edit rights, Priya Raman read-only, Sam
+ * Okafor nothing).
+ */
+jest.setTimeout(120_000);
+
+const NOW = new Date('2026-10-30T09:00:00Z');
+const WINDOW = { start: '2026-11-02T00:00:00Z', end: '2026-11-14T00:00:00Z' };
+const SECOND_LEAD = 'declan.marsh@northmoor.example';
+const READ_ONLY = 'priya.raman@northmoor.example';
+const NOT_SHARED = 'sam.okafor@northmoor.example';
+const noWait = { sleep: () => Promise.resolve() };
+
+let t: TestTenant;
+let fixture: CaseGroupFixture;
+beforeAll(async () => {
+  t = await startTestTenant({ now: () => NOW });
+  const { client } = connect(t, ORGANISER);
+  fixture = await createCaseGroup(t.tenant, client, await teamIdByName(t, REVIEW_TEAM, ORGANISER), {
+    practitioners: 3,
+    firstMonday: '2026-11-02',
+    weeks: 2,
+    busyShare: 0.2,
+    seed: 7,
+  });
+});
+afterAll(() => t.close());
+
+interface GraphEvent {
+  id: string;
+  subject: string;
+  isOrganizer: boolean;
+  organizer: { emailAddress: { address: string } };
+}
+async function calendarOf(user: string): Promise<GraphEvent[]> {
+  const res = await t.graph(
+    `/me/calendarView?startDateTime=${WINDOW.start}&endDateTime=${WINDOW.end}&$top=1000&$select=id,subject,isOrganizer,organizer`,
+    { as: user },
+  );
+  const body = (await res.json()) as { value: GraphEvent[] };
+  return body.value.filter((e) => e.subject.startsWith(REFERENCE));
+}
+
+describe('checking whose calendars can be booked in', () => {
+  it('one round trip: edit shares are editable; read-only and unshared say how to share', async () => {
+    const { client, counter } = connect(t, BUSINESS_SUPPORT);
+    const before = counter.total;
+    const access = await checkCalendarAccess(client, [
+      { address: ORGANISER, name: 'Ruth Okonkwo-Hale' },
+      { address: SECOND_LEAD, name: 'Declan Marsh' },
+      { address: READ_ONLY, name: 'Priya Raman' },
+      { address: NOT_SHARED, name: 'Sam Okafor' },
+    ]);
+    expect(access.roundTrips).toBe(1);
+    expect(counter.total - before).toBe(1);
+    expect([...access.editable].sort()).toEqual([SECOND_LEAD, ORGANISER].sort());
+    expect(access.notShared).toEqual([
+      expect.objectContaining({ address: READ_ONLY, access: 'read' }),
+      expect.objectContaining({ address: NOT_SHARED, access: 'none' }),
+    ]);
+    const sam = access.notShared.find((n) => n.address === NOT_SHARED)!;
+    expect(sam.message).toContain(
+      "Ask Sam Okafor to share their calendar with you with 'Can edit' in Outlook: Calendar > Share.",
+    );
+  });
+});
+
+describe('booking conversations for the lead reviewers', () => {
+  it('creates events in shared calendars with the reviewer as organiser, and nothing for unshared ones', async () => {
+    const { client: ruth } = connect(t, ORGANISER);
+    const store = new ReviewStore(ruth, fixture.site, noWait);
+    const extra = await store.createMany('conversation', [
+      {
+        id: 'conversation-declan',
+        participant: 'practitioner-1',
+        reviewers: ['lead-declan'],
+        status: 'proposed',
+      },
+      {
+        id: 'conversation-sam',
+        participant: 'practitioner-2',
+        reviewers: ['sam', 'note-taker'],
+        status: 'proposed',
+      },
+      { id: 'conversation-priya', participant: 'practitioner-3', reviewers: ['priya'], status: 'proposed' },
+    ]);
+    const people = [
+      ...fixture.people,
+      { id: 'lead-declan', address: SECOND_LEAD, name: 'Declan Marsh' },
+      { id: 'sam', address: NOT_SHARED, name: 'Sam Okafor' },
+      { id: 'priya', address: READ_ONLY, name: 'Priya Raman' },
+    ];
+    const samBefore = (await calendarOf(NOT_SHARED)).length;
+    const priyaBefore = (await calendarOf(READ_ONLY)).length;
+
+    const { client } = connect(t, BUSINESS_SUPPORT);
+    const outcome = await scheduleConversations(
+      client,
+      {
+        referenceCode: REFERENCE,
+        site: fixture.site,
+        organiser: { bookFor: 'lead-reviewer' },
+        people,
+        conversations: [...fixture.conversations, ...extra].map((stored) => ({ stored })),
+        now: NOW.toISOString(),
+        timeZone: 'Europe/London',
+        window: WINDOW,
+      },
+      noWait,
+    );
+
+    expect(outcome.roundTrips.access).toBe(1);
+    expect(outcome.notShared).toEqual([
+      expect.objectContaining({ address: NOT_SHARED, access: 'none', conversationIds: ['conversation-sam'] }),
+      expect.objectContaining({
+        address: READ_ONLY,
+        access: 'read',
+        conversationIds: ['conversation-priya'],
+      }),
+    ]);
+    expect(outcome.notShared[0]!.message).toContain(
+      "Ask Sam Okafor to share their calendar with you with 'Can edit'",
+    );
+    expect(outcome.failed).toEqual([]);
+    expect(outcome.scheduled.map((c) => c.value.id).sort()).toEqual(
+      ['conversation-1', 'conversation-2', 'conversation-3', 'conversation-declan'].sort(),
+    );
+
+    // The events are the reviewers', with the reviewer as organiser; none in the booker's calendar.
+    const ruthEvents = await calendarOf(ORGANISER);
+    expect(ruthEvents).toHaveLength(3);
+    for (const e of ruthEvents) {
+      expect(e.isOrganizer).toBe(true);
+      expect(e.organizer.emailAddress.address.toLowerCase()).toBe(ORGANISER);
+    }
+    const declanEvents = await calendarOf(SECOND_LEAD);
+    expect(declanEvents.filter((e) => e.isOrganizer)).toHaveLength(1);
+    expect(await calendarOf(BUSINESS_SUPPORT)).toHaveLength(0);
+    // Nothing sent for Sam's or Priya's conversations: their calendars and their practitioners' hold no new event.
+    expect(await calendarOf(NOT_SHARED)).toHaveLength(samBefore);
+    expect(await calendarOf(READ_ONLY)).toHaveLength(priyaBefore);
+    expect(await calendarOf(SECOND_REVIEWER)).toHaveLength(3);
+    const saved = new Map(outcome.scheduled.map((c) => [c.value.id, c.value.calendarEvent!]));
+    expect(saved.get('conversation-1')!.organiser.toLowerCase()).toBe(ORGANISER);
+    expect(saved.get('conversation-declan')!.organiser.toLowerCase()).toBe(SECOND_LEAD);
+
+    // A practitioner accepts: the response is read from the reviewer's event, as the booker.
+    const practitioner = fixture.practitioners[0]!;
+    const copies = (await calendarOf(practitioner)).filter((e) => !e.isOrganizer);
+    const fromDeclan = copies.find((e) => e.organizer.emailAddress.address.toLowerCase() === SECOND_LEAD)!;
+    await t.graph(`/me/events/${fromDeclan.id}/accept`, {
+      method: 'POST',
+      as: practitioner,
+      json: { sendResponse: true },
+    });
+    const refreshed = await refreshConversationResponses(
+      client,
+      outcome.scheduled.filter((c) => c.value.id === 'conversation-declan'),
+      people,
+      (address) => ({ address }),
+      noWait,
+    );
+    expect(refreshed.changed[0]!.next.calendarEvent).toMatchObject({
+      responses: { 'practitioner-1': 'accepted' },
+    });
+  });
+});
