@@ -3,6 +3,8 @@ import {
   refreshConversationResponses,
   scheduleConversations,
 } from '../../src/graph/calendar';
+import { buildIdentifierMatcher } from '../../src/core/anonymity/identifier-matcher';
+import { checkInvitationTemplate } from '../../src/core/scheduling';
 import { ReviewStore } from '../../src/graph/review-site/store';
 import { startTestTenant, type TestTenant } from '../support/tenant';
 import {
@@ -180,5 +182,65 @@ describe('booking conversations for the lead reviewers', () => {
     expect(refreshed.changed[0]!.next.calendarEvent).toMatchObject({
       responses: { 'practitioner-1': 'accepted' },
     });
+  });
+});
+
+describe("the review's invitation template", () => {
+  it('is refused with the kind of identifier when the register names it; without a matcher the checked template is sent', async () => {
+    const { client } = connect(t, ORGANISER);
+    const store = new ReviewStore(client, fixture.site, noWait);
+    const [one, two] = await store.createMany('conversation', [
+      {
+        id: 'conversation-template-1',
+        participant: 'practitioner-3',
+        reviewers: ['lead-ruth'],
+        status: 'proposed',
+      },
+      {
+        id: 'conversation-template-2',
+        participant: 'practitioner-2',
+        reviewers: ['lead-ruth'],
+        status: 'proposed',
+      },
+    ]);
+    // Saved when the register did not yet hold the street; the register has grown since.
+    const saved = checkInvitationTemplate(
+      {
+        subject: '{reference}: a conversation with the review team',
+        body: 'A conversation of {duration} at the office on 14 Mill Lane.',
+      },
+      buildIdentifierMatcher([]),
+    );
+    if (!saved.ok) throw new Error(saved.reason);
+    const grown = buildIdentifierMatcher([
+      { id: 's', kind: 'street', identifier: '14 Mill Lane', replacement: 'a street' },
+    ]);
+    const base = {
+      referenceCode: REFERENCE,
+      site: fixture.site,
+      organiser: { address: ORGANISER, mailbox: 'me' as const },
+      people: fixture.people,
+      now: NOW.toISOString(),
+      timeZone: 'Europe/London',
+      window: WINDOW,
+      template: saved.template,
+    };
+    const before = (await calendarOf(fixture.practitioners[2]!)).length;
+    const refused = await scheduleConversations(
+      client,
+      { ...base, conversations: [{ stored: one! }], matcher: grown },
+      noWait,
+    );
+    expect(refused.scheduled).toEqual([]);
+    expect(refused.failed).toHaveLength(1);
+    expect(refused.failed[0]!.reason).toContain('a street or address');
+    expect(refused.failed[0]!.reason).not.toMatch(/Mill/i);
+    expect(await calendarOf(fixture.practitioners[2]!)).toHaveLength(before);
+
+    // Someone who cannot read the register sends the checked template as it was saved.
+    const sent = await scheduleConversations(client, { ...base, conversations: [{ stored: two! }] }, noWait);
+    expect(sent.scheduled.map((c) => c.value.id)).toEqual(['conversation-template-2']);
+    const copies = await calendarOf(fixture.practitioners[1]!);
+    expect(copies.map((e) => e.subject)).toContain(`${REFERENCE}: a conversation with the review team`);
   });
 });

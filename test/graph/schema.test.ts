@@ -1,3 +1,4 @@
+import { DEFAULT_INVITATION_TEMPLATE } from '../../src/core/scheduling';
 import fc from 'fast-check';
 import { reviewFromDemo } from '../../src/core/demo/review-from-demo';
 import {
@@ -92,7 +93,7 @@ describe('the review site schema', () => {
   it('reads the schema version from the marker columns', () => {
     expect(schemaVersionOf(['Title', 'CrwId'])).toBe(0);
     expect(schemaVersionOf(['CrwSchema1', 'CrwSchema3', 'CrwSchema2'])).toBe(3);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
     const review = REVIEW_SITE_LISTS.find((l) => l.name === 'Review')!;
     expect(schemaVersionOf(review.columns.map((c) => c.name))).toBe(SCHEMA_VERSION);
   });
@@ -120,6 +121,14 @@ describe('mapping list items to the core’s objects', () => {
         contributoryFactors: workspace.contributoryFactors,
         findingHeadings: workspace.findingHeadings,
         hindsightPrompts: ['What did they know then?', 'What else was demanding their attention?'],
+      },
+      {
+        id: REVIEW_RECORD_ID,
+        review: workspace.review,
+        contributoryFactors: workspace.contributoryFactors,
+        findingHeadings: workspace.findingHeadings,
+        hindsightPrompts: ['What did they know then?'],
+        invitationTemplate: DEFAULT_INVITATION_TEMPLATE,
       },
     ]);
     each('leadReviewer', workspace.leadReviewers);

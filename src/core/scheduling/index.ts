@@ -15,3 +15,12 @@ export {
   type Invitation,
   type InvitationGuard,
 } from './invitation';
+export {
+  InvitationTemplate,
+  StoredInvitationTemplate,
+  DEFAULT_INVITATION_TEMPLATE,
+  checkInvitationTemplate,
+  invitationFromTemplate,
+  type CheckedTemplate,
+  type TemplateCheck,
+} from './invitation-template';

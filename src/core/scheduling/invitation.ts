@@ -13,6 +13,7 @@ import { ReferenceCode } from '../model/review';
 import { MEETING_KIND_LABELS, type MeetingKind } from '../model/meeting';
 import { parseOrThrow } from '../errors';
 import { describeIdentifierHits, type IdentifierMatcher } from '../anonymity/identifier-matcher';
+import { DEFAULT_INVITATION_TEMPLATE, invitationFromTemplate } from './invitation-template';
 
 export interface Invitation {
   subject: string;
@@ -51,26 +52,12 @@ const hours = (minutes: number) =>
       ? `${Math.floor(minutes / 60)} hour${minutes < 120 ? '' : 's'} ${minutes % 60} minutes`
       : `${minutes} minutes`;
 
-/** A one-to-one conversation with a case group member. */
+/** A one-to-one conversation with a case group member, in the product's own words. */
 export function conversationInvitation(input: {
   referenceCode: string;
   durationMinutes: number;
 }): Invitation {
-  const { referenceCode, durationMinutes } = parseOrThrow(InvitationInput, input, 'The invitation');
-  return {
-    subject: `${referenceCode}: practitioner conversation`,
-    body: [
-      `You are invited to a conversation for case review ${referenceCode}.`,
-      '',
-      `What it is: a conversation of about ${hours(durationMinutes)} with the review's lead reviewer and a member of the review team, about your part in the work with the family and what made sense to you at the time. It is a conversation, not an interview, and it is not a disciplinary or investigatory process.`,
-      '',
-      'Support: you may bring a colleague or your supervisor, and your organisation can arrange support for you before and after.',
-      '',
-      'The record: the reviewers will type up what was said and send it to you to check. It is used in the review only once you have agreed it, and it is shared only with you and the review team.',
-      '',
-      'The meeting is held in Microsoft Teams; the link is in this invitation. If the time does not suit you, please decline and propose another.',
-    ].join('\n'),
-  };
+  return invitationFromTemplate(DEFAULT_INVITATION_TEMPLATE, input);
 }
 
 /** A case group meeting or a review team meeting. */

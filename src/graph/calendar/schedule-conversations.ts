@@ -13,7 +13,9 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { calendarStatusOf, type CalendarResponse } from '../../core/model/calendar-event';
 import { recordConversationEvent, type Conversation } from '../../core/model/conversation';
 import {
-  conversationInvitation,
+  DEFAULT_INVITATION_TEMPLATE,
+  invitationFromTemplate,
+  type CheckedTemplate,
   findTimetable,
   matcherGuard,
   parseSchedulingRequest,
@@ -56,7 +58,17 @@ export interface ConversationSchedulingInput {
   durationMinutes?: number;
   bufferMinutes?: number;
   rules?: SchedulingRequest['rules'];
-  /** The identity register's matcher: an invitation naming any entry is refused, never sent. */
+  /**
+   * The review's invitation template (from its review record), checked by the register's matcher
+   * when it was saved; the product's own when absent. Only a checked template can be given, so
+   * someone who cannot read the register sends only what a register member saved.
+   */
+  template?: CheckedTemplate;
+  /**
+   * The identity register's matcher, for those who can read the register: each invitation is
+   * checked again before it is sent (the register may have grown since the template was saved);
+   * one naming any entry is refused with the kind of identifier, never sent.
+   */
   matcher?: IdentifierMatcher;
   /** Any further check of each invitation before it is sent. */
   guard?: InvitationGuard;
@@ -184,7 +196,7 @@ export async function scheduleConversations(
   const timetable = findTimetable({ ...request, people: availability.people });
 
   const duration = input.durationMinutes ?? 90;
-  const invitation = conversationInvitation({
+  const invitation = invitationFromTemplate(input.template ?? DEFAULT_INVITATION_TEMPLATE, {
     referenceCode: input.referenceCode,
     durationMinutes: duration,
   });

@@ -18,6 +18,7 @@ import { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
 import { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../core/model/people';
 import { Review } from '../../core/model/review';
 import { DEFAULT_HINDSIGHT_PROMPTS, HindsightPrompts } from '../../core/model/review-settings';
+import { StoredInvitationTemplate } from '../../core/scheduling/invitation-template';
 import {
   BOARD_ACTIONS_LIST,
   CONVERSATIONS_LIST,
@@ -41,6 +42,8 @@ export const ReviewRecord = z.object({
   findingHeadings: FindingHeadings.default(DEFAULT_FINDING_HEADINGS),
   /** Always filled when read (the defaults on a site made before prompts); optional for records written in code. */
   hindsightPrompts: HindsightPrompts.default([...DEFAULT_HINDSIGHT_PROMPTS]).optional(),
+  /** Schema 5: the practitioner conversations' invitation template, checked when saved; absent: the product's. */
+  invitationTemplate: StoredInvitationTemplate.optional(),
 });
 export type ReviewRecord = z.infer<typeof ReviewRecord>;
 
@@ -99,7 +102,7 @@ export const reviewMapping: EntityMapping<ReviewRecord> = {
   list: REVIEW_LIST,
   schema: ReviewRecord,
   matches: () => true,
-  toFields: ({ id, review, contributoryFactors, findingHeadings, hindsightPrompts }) => ({
+  toFields: ({ id, review, contributoryFactors, findingHeadings, hindsightPrompts, invitationTemplate }) => ({
     Title: review.title,
     [CRW_ID]: id,
     ReferenceCode: review.referenceCode,
@@ -115,6 +118,7 @@ export const reviewMapping: EntityMapping<ReviewRecord> = {
     ContributoryFactors: toJson(contributoryFactors),
     FindingHeadings: toJson(findingHeadings),
     HindsightPrompts: toJson(hindsightPrompts),
+    InvitationTemplate: toJson(invitationTemplate),
   }),
   fromFields: (f, fallbackId) => ({
     id: idOf(f, fallbackId),
@@ -133,6 +137,7 @@ export const reviewMapping: EntityMapping<ReviewRecord> = {
     contributoryFactors: fromJson(f, 'ContributoryFactors'),
     findingHeadings: fromJson(f, 'FindingHeadings'),
     hindsightPrompts: fromJson(f, 'HindsightPrompts'),
+    invitationTemplate: fromJson(f, 'InvitationTemplate'),
   }),
 };
 

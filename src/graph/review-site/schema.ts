@@ -43,8 +43,9 @@ import { REVIEW_STAGE_LABELS } from '../../core/review/stage';
  * (HindsightPrompts), and the finding statuses "tested-review-team" and "tested-case-group" (an
  * older site's FindingStatus column gains them).
  * 4: the conversations' calendar event (CalendarEvent, CalendarStatus) and the Meetings list.
+ * 5: the review's invitation template for practitioner conversations (InvitationTemplate).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export interface ColumnSpec {
   name: string;
@@ -204,6 +205,8 @@ export const REVIEW_LIST: ListSpec = {
     json('ContributoryFactors', "The partnership's contributory factors"),
     json('FindingHeadings', 'Headings of a finding'),
     json('HindsightPrompts', 'Prompts against hindsight bias'),
+    // Schema 5: checked by the identity register's matcher when saved.
+    json('InvitationTemplate', 'Invitation template'),
     schemaMarkerColumn(),
   ],
 };
