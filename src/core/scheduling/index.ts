@@ -24,3 +24,4 @@ export {
   type CheckedTemplate,
   type TemplateCheck,
 } from './invitation-template';
+export { candidateTimes, type CandidateTimes } from './candidates';
