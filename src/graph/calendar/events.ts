@@ -55,6 +55,8 @@ export interface NewMeetingEvent {
   end: string;
   invitation: Invitation;
   attendees: EventAttendee[];
+  /** How the time shows in calendars; `tentative` for one of several proposed times. Busy when absent. */
+  showAs?: 'tentative' | 'busy';
 }
 
 export interface CalendarEvent {
@@ -249,6 +251,7 @@ export async function createMeetingEvents(
             type: a.type ?? 'required',
             emailAddress: a.name ? { address: a.address, name: a.name } : { address: a.address },
           })),
+          ...(e.showAs ? { showAs: e.showAs } : {}),
           isOnlineMeeting: true,
           onlineMeetingProvider: 'teamsForBusiness',
           allowNewTimeProposals: true,

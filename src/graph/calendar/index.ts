@@ -36,3 +36,12 @@ export {
   type SchedulingOutcome,
 } from './schedule-conversations';
 export { ianaZone } from './time-zones';
+export {
+  offerCandidateTimes,
+  resolveCandidateTimes,
+  candidateInvitation,
+  CANCELLED_CANDIDATE_MESSAGE,
+  type CandidateOffer,
+  type CandidateEvent,
+  type CandidateResolution,
+} from './candidates';
