@@ -4,7 +4,13 @@ import {
   scheduleConversations,
 } from '../../src/graph/calendar';
 import { buildIdentifierMatcher } from '../../src/core/anonymity/identifier-matcher';
-import { checkInvitationTemplate } from '../../src/core/scheduling';
+import { checkInvitationTemplate, invitationFromTemplate } from '../../src/core/scheduling';
+import { reviewFromDemo } from '../../src/core';
+import demo from '../../src/local-tenant/seed/child-s-review.json';
+import {
+  invitationTemplateOf,
+  saveInvitationTemplate,
+} from '../../src/graph/review-site/invitation-template';
 import { ReviewStore } from '../../src/graph/review-site/store';
 import { startTestTenant, type TestTenant } from '../support/tenant';
 import {
@@ -14,7 +20,7 @@ import {
   SECOND_REVIEWER,
   type CaseGroupFixture,
 } from './calendar-fixture';
-import { BUSINESS_SUPPORT, connect, REVIEW_TEAM, teamIdByName } from './helpers';
+import { BUSINESS_SUPPORT, REGISTER_MEMBER, connect, REVIEW_TEAM, teamIdByName } from './helpers';
 
 /**
  * Booking for the lead reviewers as business support (Amira Khan), against the local tenant's
@@ -242,5 +248,43 @@ describe("the review's invitation template", () => {
     expect(sent.scheduled.map((c) => c.value.id)).toEqual(['conversation-template-2']);
     const copies = await calendarOf(fixture.practitioners[1]!);
     expect(copies.map((e) => e.subject)).toContain(`${REFERENCE}: a conversation with the review team`);
+  });
+});
+
+describe('saving the invitation template on the review record', () => {
+  it('a register member saves a checked template; one naming a register entry is refused and nothing is written', async () => {
+    const register = reviewFromDemo(demo).identityRegister.entries;
+    const matcher = buildIdentifierMatcher(register);
+    const { client } = connect(t, REGISTER_MEMBER);
+    const store = new ReviewStore(client, fixture.site, noWait);
+    const record = (await store.load()).record!;
+    const person = register.find((e) => e.kind === 'person')!;
+    const refused = await saveInvitationTemplate(
+      store,
+      record,
+      { subject: '{reference}: conversation', body: `About ${person.identifier}, {duration}.` },
+      matcher,
+    );
+    expect(refused.ok).toBe(false);
+    const reason = refused.ok ? '' : refused.reason;
+    expect(reason).toContain('a family member’s name');
+    expect(reason).not.toContain(person.identifier);
+    expect((await store.load()).record!.value.invitationTemplate).toBeUndefined();
+
+    const saved = await saveInvitationTemplate(
+      store,
+      record,
+      { subject: '{reference}: talking with the review', body: 'A conversation of {duration}.' },
+      matcher,
+    );
+    expect(saved.ok && saved.result.ok).toBe(true);
+    // Someone without the register reads back the checked template and sends it as it is.
+    const reread = (await new ReviewStore(connect(t, ORGANISER).client, fixture.site, noWait).load()).record!;
+    expect(
+      invitationFromTemplate(invitationTemplateOf(reread.value), {
+        referenceCode: REFERENCE,
+        durationMinutes: 60,
+      }),
+    ).toEqual({ subject: `${REFERENCE}: talking with the review`, body: 'A conversation of 1 hour.' });
   });
 });
