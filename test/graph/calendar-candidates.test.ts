@@ -2,6 +2,7 @@ import { candidateTimes, findTimetable, type SchedulingRequest } from '../../src
 import {
   CANCELLED_CANDIDATE_MESSAGE,
   offerCandidateTimes,
+  recordAcceptedCandidates,
   readAvailability,
   resolveCandidateTimes,
 } from '../../src/graph/calendar';
@@ -131,6 +132,30 @@ it('offers three tentative times; when one is accepted the other two are cancell
   expect((await calendarOf(ORGANISER)).filter((e) => !e.isCancelled)).toHaveLength(1);
   expect((await calendarOf(SECOND_REVIEWER)).filter((e) => !e.isCancelled)).toHaveLength(1);
   expect(CANCELLED_CANDIDATE_MESSAGE).not.toMatch(/practitioner-|@/);
+
+  // The conversation is scheduled at the accepted time, with that event.
+  const recorded = await recordAcceptedCandidates(
+    client,
+    fixture.site,
+    {
+      organiser: ORGANISER,
+      conversations: fixture.conversations,
+      accepted: resolved.accepted,
+      offers: offered.offered,
+      people,
+    },
+    noWait,
+  );
+  expect(recorded.saved).toHaveLength(1);
+  expect(recorded.saved[0]!.value).toMatchObject({
+    id: 'conversation-1',
+    status: 'scheduled',
+    scheduled: { start: resolved.accepted[0]!.event.start },
+    calendarEvent: {
+      eventId: resolved.accepted[0]!.event.eventId,
+      responses: { 'practitioner-1': 'accepted' },
+    },
+  });
 });
 
 it('or books the best time only, as tentative', async () => {

@@ -27,6 +27,11 @@ import {
   type Mailbox,
 } from './events';
 import { eventTransactionId } from './transaction-id';
+import { calendarStatusOf } from '../../core/model/calendar-event';
+import { recordConversationEvent, type Conversation } from '../../core/model/conversation';
+import type { ProvisionedSite } from '../review-site/provisioning';
+import type { Stored } from '../review-site/store';
+import { saveConversations, type StatusWriteResult } from './conversation-status';
 
 export interface CandidateEvent {
   key: string;
@@ -178,4 +183,47 @@ export async function resolveCandidateTimes(
     failed: [...read.failed, ...cancelled.failed],
     roundTrips: read.roundTrips + cancelled.roundTrips,
   };
+}
+
+/**
+ * Each conversation whose practitioner accepted a proposed time becomes "scheduled" with that event
+ * (one batch per 20): the calendar shows it accepted by them.
+ */
+export function recordAcceptedCandidates(
+  client: Client,
+  site: Pick<ProvisionedSite, 'siteId' | 'lists'>,
+  input: {
+    organiser: string;
+    conversations: Stored<Conversation>[];
+    accepted: CandidateResolution['accepted'];
+    offers: CandidateOffer[];
+    people: { id: string; address: string }[];
+  },
+  options: CalendarOptions = {},
+): Promise<StatusWriteResult> {
+  const idOf = new Map(input.people.map((p) => [p.address.toLowerCase(), p.id]));
+  const updates = input.accepted.flatMap(({ conversationId, event }) => {
+    const base = input.conversations.find((c) => c.value.id === conversationId);
+    const offer = input.offers.find((o) => o.conversationId === conversationId);
+    if (!base || !offer) return [];
+    const responses = Object.fromEntries(
+      offer.awaiting.flatMap((a) => (idOf.has(a) ? [[idOf.get(a)!, 'accepted' as const]] : [])),
+    );
+    return [
+      {
+        base,
+        next: recordConversationEvent(
+          base.value,
+          { start: event.start, end: event.end },
+          {
+            organiser: input.organiser,
+            eventId: event.eventId,
+            status: calendarStatusOf(responses),
+            responses,
+          },
+        ),
+      },
+    ];
+  });
+  return saveConversations(client, site, updates, options);
 }

@@ -39,6 +39,7 @@ export { ianaZone } from './time-zones';
 export {
   offerCandidateTimes,
   resolveCandidateTimes,
+  recordAcceptedCandidates,
   candidateInvitation,
   CANCELLED_CANDIDATE_MESSAGE,
   type CandidateOffer,
