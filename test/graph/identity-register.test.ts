@@ -136,6 +136,24 @@ describe('the identity register', () => {
     expect(counter.log.filter((r) => /\/channels$/.test(r.path)).length).toBeGreaterThan(1);
   });
 
+  it('tells a member of the channel that the register’s site did not answer (503), not to ask to be added', async () => {
+    const { client, counter } = connect(t, REGISTER_MEMBER);
+    // Every site read fails with 503 (and goes on failing through the client's retries).
+    t.tenant.faults.configure({
+      rules: [{ method: 'GET', path: '^/(sites|drives)/', unavailable: 1, retryAfterSeconds: 0 }],
+    });
+    try {
+      await expect(provisionIdentityRegister(client, teamId)).rejects.toThrow(
+        /^The identity register’s (site did not answer|channel could not be read)/,
+      );
+    } finally {
+      t.tenant.faults.configure({ rules: [] });
+    }
+    expect(counter.writes).toBe(0);
+    // Once the site answers again, the same member reaches the register.
+    expect((await provisionIdentityRegister(client, teamId)).state).toBe('available');
+  });
+
   it('keeps the family’s real names out of the review’s own site: they are in the register only', async () => {
     const { client } = connect(t);
     const site = await provisionReviewSite(client, { groupId: teamId });

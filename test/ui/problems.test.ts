@@ -1,5 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { GatewayError } from '../../src/core/errors';
+import { ProvisioningError } from '../../src/graph/review-site';
 import { toGatewayError } from '../../src/graph/workspace';
 import { LocalTenantUnavailableError } from '../../src/hosts/sign-in/local';
 import { formatCount } from '../../src/ui/shell/format';
@@ -14,6 +15,15 @@ describe('problems in plain language', () => {
     expect(describeProblem(toGatewayError(new GraphError(404))).title).toMatch(/could not be found/);
     expect(describeProblem(toGatewayError(new GraphError(429))).title).toBe('Microsoft 365 is busy.');
     expect(describeProblem(new LocalTenantUnavailableError()).detail).toMatch(/npm start/);
+    expect(describeProblem(new LocalTenantUnavailableError()).detail).not.toMatch(/`/);
+    // The register's site not answering is said as such, never as "ask to be added".
+    const unavailable = describeProblem(
+      toGatewayError(
+        new ProvisioningError('The identity register’s site did not answer (503 serviceNotAvailable).'),
+      ),
+    );
+    expect(unavailable.title).toBe('The identity register could not be opened.');
+    expect(JSON.stringify(unavailable)).not.toMatch(/ask|added|503/i);
     expect(describeProblem(new Error('Jade Whitcombe')).detail).not.toMatch(/Jade/);
     // Screens choose their words by the kind of failure, never by a message's text.
     expect(describeProblem(new GatewayError('conflict', 'Jade Whitcombe')).title).toBe(

@@ -449,8 +449,21 @@ interface FilesFolder {
   parentReference?: { driveId?: string; siteId?: string };
 }
 
-/** The channel's own site, from its files folder: the drive's site id, or else the folder's address. */
+/**
+ * The register channel's site could not be read for a reason that is not access (503, 504, a
+ * dropped connection): say so, rather than telling a member of the channel to ask to be added.
+ */
+const registerSiteUnavailable = (res: GraphResponse) =>
+  new ProvisioningError(
+    `The identity register’s site did not answer (${graphErrorMessage(res)}). Nothing was changed.`,
+  );
+
+/**
+ * The channel's own site, from its files folder: the drive's site id, or else the folder's address.
+ * Undefined only when the user may not read it (401, 403, 404); any other failure throws.
+ */
 async function channelSite(client: Client, folder: FilesFolder): Promise<SiteRef | undefined> {
+  const denied = (status: number) => status === 401 || status === 403 || status === 404;
   if (folder.parentReference?.siteId) {
     const res = await send(client, {
       method: 'GET',
@@ -461,7 +474,8 @@ async function channelSite(client: Client, folder: FilesFolder): Promise<SiteRef
         siteId: (res.body as SiteRef & { id: string }).id,
         webUrl: (res.body as { webUrl?: string }).webUrl,
       };
-    if (res.status === 403 || res.status === 404) return undefined;
+    if (denied(res.status)) return undefined;
+    throw registerSiteUnavailable(res);
   }
   if (folder.parentReference?.driveId) {
     // A drive's list knows its site: GET /drives/{id}/list returns parentReference.siteId.
@@ -473,12 +487,24 @@ async function channelSite(client: Client, folder: FilesFolder): Promise<SiteRef
       ?.siteId;
     if (res.status === 200 && siteId) return { siteId };
     if (res.status === 403) return undefined;
+    if (res.status !== 200 && !denied(res.status)) throw registerSiteUnavailable(res);
   }
   if (folder.webUrl) {
     // https://host/sites/Name/Shared Documents/Channel -> the site at /sites/Name
     const u = new URL(folder.webUrl);
     const m = /^\/(sites|teams)\/[^/]+/i.exec(decodeURIComponent(u.pathname));
-    if (m) return resolveSite(client, { hostname: u.hostname, path: m[0] }).catch(() => undefined);
+    if (m) {
+      const res = await send(client, {
+        method: 'GET',
+        url: `/sites/${u.hostname}:${m[0]}?$select=id,webUrl`,
+      });
+      if (res.status === 200) {
+        const body = res.body as { id: string; webUrl?: string };
+        return { siteId: body.id, webUrl: body.webUrl };
+      }
+      if (denied(res.status)) return undefined;
+      throw registerSiteUnavailable(res);
+    }
   }
   return undefined;
 }

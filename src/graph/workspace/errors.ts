@@ -30,6 +30,9 @@ function provisioningFailure(error: ProvisioningError): GatewayError {
   if (/do not have access/.test(m)) return new GatewayError('not-allowed', MESSAGES['not-allowed'], 'site');
   if (/could not be found/.test(m)) return new GatewayError('not-found', MESSAGES['not-found'], 'site');
   if (/kept changing/.test(m)) return new GatewayError('conflict', MESSAGES.conflict, 'site-changing');
+  // The register channel's site did not answer (503, 504): not a question of membership.
+  if (/identity register’s (site did not answer|channel could not be read)/.test(m))
+    return new GatewayError('unavailable', MESSAGES.unavailable, 'register-unavailable');
   return new GatewayError('unavailable', MESSAGES.unavailable, 'site-setup');
 }
 

@@ -50,6 +50,11 @@ const BY_REASON: Record<string, Problem> = {
     title: 'The review’s site kept changing while it was being set up.',
     detail: 'Try again.',
   },
+  'register-unavailable': {
+    title: 'The identity register could not be opened.',
+    detail:
+      'Microsoft 365 did not answer for the register’s private channel site. Nothing was changed. Wait a minute, then try again.',
+  },
   'site-setup': {
     title: 'The review’s site could not be set up.',
     detail: 'Try again; if it keeps happening, tell your administrator.',
