@@ -149,6 +149,14 @@ module.exports = (env = {}, argv = {}) => {
             meta: { csp: { 'http-equiv': 'Content-Security-Policy', content: csp } },
           }),
       ),
+      // `/`: an index of the pages above (the dev server and the build output alike).
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: path.resolve(__dirname, 'src/apps/index.html'),
+        chunks: [],
+        inject: false,
+        minify: false,
+      }),
       new CopyAssetsPlugin(),
     ],
     optimization: {

@@ -62,6 +62,7 @@ prefixed(devServer, 'pages', (line) => {
     [
       '',
       'Case Review Workspace is running in local mode:',
+      `  Index of the pages   ${pagesBase}/`,
       `  Teams tab            ${pagesBase}/teams-tab.html`,
       `  Tab configuration    ${pagesBase}/teams-tab-config.html`,
       `  Word task pane       ${pagesBase}/word-taskpane.html`,

@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTestTenant, type TestTenant } from '../support/tenant';
-import { seriousAxeViolations, startBrowser, type TestBrowser, type TestPage } from './support/browser';
+import {
+  seriousAxeViolations,
+  startBrowser,
+  wcagViolations,
+  type TestBrowser,
+  type TestPage,
+} from './support/browser';
 import { serveStatic, type StaticServer } from './support/static-server';
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -73,13 +79,42 @@ async function openPeople(page: Page) {
 async function checkAndCapture(opened: TestPage & { outsideRequests: string[] }, screenshot: string) {
   await opened.page.mouse.move(0, 0); // no hover highlight in the screenshot
   await opened.page.screenshot({ path: path.join(RESULTS, screenshot), fullPage: true });
-  expect(await seriousAxeViolations(opened.page)).toEqual([]);
+  expect(await wcagViolations(opened.page)).toEqual([]);
   expect(opened.errors).toEqual([]);
   // Local mode reaches nothing but the page's own server and the local tenant (no office.js CDN).
   expect(opened.outsideRequests).toEqual([]);
 }
 
 describe('pages in Chromium, local mode', () => {
+  test('the address / lists the pages, each a working link', async () => {
+    const opened = await browser.newPage();
+    await opened.page.goto(`${site.url}/`);
+    await opened.page.getByRole('heading', { level: 1, name: 'Case Review Workspace' }).waitFor();
+    for (const [name, page] of [
+      ['Teams tab', 'teams-tab.html'],
+      ['Tab configuration page', 'teams-tab-config.html'],
+      ['Word task pane', 'word-taskpane.html'],
+    ] as const)
+      expect(await opened.page.getByRole('link', { name, exact: true }).getAttribute('href')).toBe(page);
+    await opened.page.getByRole('link', { name: 'Teams tab', exact: true }).click();
+    await opened.page.getByRole('heading', { name: 'Sign in to the local tenant' }).waitFor();
+    expect(await wcagViolations(opened.page)).toEqual([]);
+  });
+
+  test('the sign-in picker: each person a button named by what it shows, no WCAG 2.2 A or AA violation', async () => {
+    for (const query of ['', '?theme=contrast']) {
+      const opened = await open('teams-tab', {}, query);
+      await opened.page.getByRole('heading', { name: 'Sign in to the local tenant' }).waitFor();
+      // "Sign in as", then the visible name and job title (WCAG 2.5.3 label in name).
+      await opened.page
+        .getByRole('button', { name: /^Sign in as Priya Raman\s*Head of service, safeguarding$/ })
+        .waitFor();
+      expect(await opened.page.getByRole('button', { name: /^Sign in as / }).count()).toBeGreaterThan(10);
+      expect(await wcagViolations(opened.page)).toEqual([]);
+      if (!query) await checkAndCapture(opened, 'sign-in.png');
+    }
+  });
+
   test('Teams tab: local sign-in, the review reference and its people by role', async () => {
     const opened = await open('teams-tab');
     await signIn(opened.page);

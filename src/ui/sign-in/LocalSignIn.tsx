@@ -13,6 +13,18 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   choice: { width: '100%', justifyContent: 'flex-start', paddingBlock: tokens.spacingVerticalS },
+  /** Read by screen readers before the person's name; not shown. */
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 /** Local mode's sign-in: pick one of the people seeded in the local tenant. */
@@ -30,13 +42,20 @@ export function LocalSignIn({ users, onChoose }: { users: LocalUser[]; onChoose:
       <ul className={styles.list}>
         {users.map((user) => (
           <li key={user.userPrincipalName}>
+            {/* The button is named by what it shows (WCAG 2.5.3, label in name): "Sign in as" is
+                read before the visible name and job title, never instead of them. */}
             <Button
               appearance="subtle"
               className={styles.choice}
               onClick={() => onChoose(user.userPrincipalName)}
-              aria-label={`Sign in as ${user.displayName}${user.jobTitle ? `, ${user.jobTitle}` : ''}`}
             >
-              <Persona name={user.displayName} secondaryText={user.jobTitle ?? undefined} />
+              <span className={styles.visuallyHidden}>Sign in as </span>
+              <Persona
+                name={user.displayName}
+                secondaryText={user.jobTitle ?? undefined}
+                // The initials would repeat the name in the button's name: decoration only.
+                avatar={{ 'aria-hidden': true }}
+              />
             </Button>
           </li>
         ))}

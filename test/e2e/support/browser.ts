@@ -1,8 +1,13 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findBrowser } from '../../../scripts/test-tools';
 
-/** Debian's Chromium, as PLATFORM.md says: no browser download works on these machines. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The browser `npm test` checked for before jest (scripts/ensure-test-tools.ts): CHROMIUM_PATH,
+ * Debian's Chromium, or an installed Chrome or Edge through playwright's channels. Nothing is
+ * downloaded: no browser download works on these machines (PLATFORM.md).
+ */
+export const BROWSER = findBrowser();
 
 const ARGS = [
   '--headless',
@@ -32,7 +37,15 @@ export interface TestPage {
 
 /** Starts Chromium (playwright-core gives it a fresh temporary profile, removed on close). */
 export async function startBrowser(): Promise<TestBrowser> {
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  if (!BROWSER)
+    throw new Error(
+      'No browser for the browser tests: run `npx tsx scripts/ensure-test-tools.ts` (npm test does) to find or install one.',
+    );
+  const browser: Browser = await chromium.launch({
+    ...(BROWSER.channel ? { channel: BROWSER.channel } : { executablePath: BROWSER.executablePath }),
+    args: ARGS,
+    headless: true,
+  });
   return {
     async newPage(options = {}) {
       const context = await browser.newContext({
@@ -61,16 +74,22 @@ export interface AxeViolation {
   nodes: number;
 }
 
-/** Runs axe-core in the page; returns the serious and critical violations. */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+/** The rules of WCAG 2.2 at levels A and AA, by axe-core's tags. */
+export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core in the page with WCAG 2.2 A and AA rules; returns every violation, whatever its impact. */
+export async function wcagViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, which the pages' Content-Security-Policy does not
   // govern: an inline <script> tag (addScriptTag) would be refused, as it should be.
   await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async (tags) => {
     const axe = (
       window as unknown as {
         axe: {
-          run: (ctx: Document) => Promise<{
+          run: (
+            ctx: Document,
+            options: { runOnly: { type: 'tag'; values: string[] } },
+          ) => Promise<{
             violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
           }>;
         };
@@ -79,13 +98,19 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     // Fluent's focus manager (tabster) brackets a tab list with <i data-tabster-dummy> guards that are
     // focusable under aria-hidden by design: they pass focus on at once (microsoft/fluentui#27517,
     // microsoft/tabster#288). axe's aria-hidden-focus reads them as a violation; they are left out.
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document);
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, {
+      runOnly: { type: 'tag', values: tags },
+    });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.length,
     }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  }, WCAG_22_AA);
+}
+
+/** WCAG 2.2 A and AA violations that axe rates serious or critical. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  return (await wcagViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

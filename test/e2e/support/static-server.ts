@@ -26,7 +26,7 @@ export async function serveStatic(root: string, localTenantUrl: string): Promise
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = path.resolve(base, `.${pathname === '/' ? '/teams-tab.html' : pathname}`);
+    const file = path.resolve(base, `.${pathname === '/' ? '/index.html' : pathname}`);
     if (!file.startsWith(base + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
