@@ -9,7 +9,7 @@ import { seedReviewLists } from './review-lists';
 export function seedDemo(store: TenantStore, now: Date): void {
   const org = seedOrganisation(store, now);
   const lead = org.reviewGroup.owners[0]!;
-  seedReviewLists(store, org.reviewSite, org.registerSite, org.users, lead, now);
+  seedReviewLists(store, org.reviewSite, org.registerSite, lead, now);
   seedCalendars(store, now);
   seedCalendarSharing(store, org);
   seedDrives(store, org.reviewSite, lead, now);

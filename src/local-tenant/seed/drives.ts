@@ -1,9 +1,7 @@
-import { ARTEFACTS_LIBRARY, type ColumnSpec } from '../../graph/review-site/schema';
-import { stableGuid, timestamp } from '../ids';
+import { stableGuid } from '../ids';
 import type { TenantStore } from '../store/database';
-import type { ColumnDefinition, Site, SpList } from '../store/entities';
+import type { Site, SpList } from '../store/entities';
 import {
-  LIBRARY_COLUMNS,
   changeMetadata,
   contentFromBuffer,
   createDriveForLibrary,
@@ -13,12 +11,13 @@ import {
   getItem,
 } from '../store/drives';
 import demo from './child-s-review.json';
+import { createList, demoReviewSite } from './review-lists';
 
 /**
  * Document libraries of the demo organisation:
  * - every site's default library "Documents" (SharePoint creates it with the site);
- * - the review site's "Review artefacts" library, from the same schema the product provisions,
- *   with two small demo files carrying its metadata columns. They name people by role label and
+ * - the review site's "Review artefacts" library, as review-site.json defines it, with two small
+ *   demo files carrying its metadata columns. They name people by role label and
  *   pseudonym only, as every artefact must.
  */
 export function seedDrives(store: TenantStore, reviewSite: Site, createdBy: string, now: Date): void {
@@ -26,42 +25,10 @@ export function seedDrives(store: TenantStore, reviewSite: Site, createdBy: stri
   seedArtefactsLibrary(store, reviewSite, createdBy, now);
 }
 
-function columnDefinition(library: string, c: ColumnSpec): ColumnDefinition {
-  return {
-    id: stableGuid(`column:${library}:${c.name}`),
-    name: c.name,
-    displayName: c.displayName,
-    description: c.description ?? '',
-    columnGroup: 'Custom Columns',
-    enforceUniqueValues: c.enforceUniqueValues ?? false,
-    hidden: false,
-    indexed: c.indexed ?? false,
-    readOnly: false,
-    required: c.required ?? false,
-    ...(c.text ? { text: { maxLength: 255, ...c.text } } : {}),
-    ...(c.choice ? { choice: c.choice } : {}),
-    ...(c.number ? { number: c.number } : {}),
-  };
-}
-
 export function seedArtefactsLibrary(store: TenantStore, site: Site, createdBy: string, now: Date): SpList {
-  const at = timestamp(now);
-  const spec = ARTEFACTS_LIBRARY;
-  const list: SpList = {
-    id: stableGuid(`list:${site.id}:${spec.name}`),
-    siteId: site.id,
-    // SharePoint's URL name of a library created with this display name.
-    name: spec.displayName.replace(/[~"#%&*:<>?/\\{|}]/g, ''),
-    displayName: spec.displayName,
-    description: spec.description,
-    template: 'documentLibrary',
-    createdDateTime: at,
-    lastModifiedDateTime: at,
-    createdBy,
-    columns: [...LIBRARY_COLUMNS, ...spec.columns.map((c) => columnDefinition(spec.name, c))],
-    nextItemId: 1,
-  };
-  store.put('list', list, site.id);
+  const definition = demoReviewSite().reviewSite.find((l) => l.list.template === 'documentLibrary');
+  if (!definition) throw new Error('seed: review-site.json has no document library');
+  const list = createList(store, site, definition, createdBy, now);
   const drive = createDriveForLibrary(store, site, list, now);
   const root = getItem(store, drive.rootId)!;
   const code = demo.review.referenceCode;

@@ -1,77 +1,93 @@
-import { reviewFromDemo } from '../../core/demo/review-from-demo';
-import {
-  ENTITY_MAPPINGS,
-  REVIEW_RECORD_ID,
-  createFields,
-  identityRegisterEntryMapping,
-  type EntityKind,
-  type EntityMapping,
-  type EntityOf,
-} from '../../graph/review-site/mapping';
-import {
-  IDENTITY_REGISTER_LIST,
-  REVIEW_SITE_LISTS,
-  type ColumnSpec,
-  type ListSpec,
-} from '../../graph/review-site/schema';
-import { TENANT_DOMAIN, stableGuid, timestamp } from '../ids';
-import { guestDomains } from './organisation';
+import { z } from 'zod';
+import { stableGuid, timestamp } from '../ids';
+import { checkUnique, columnFromRequest, titleColumn, validateFields } from '../routes/list-fields';
 import type { TenantStore } from '../store/database';
-import type { ColumnDefinition, DirectoryUser, Site, SpList, SpListItem } from '../store/entities';
+import { LIBRARY_COLUMNS } from '../store/drives';
+import type { ColumnDefinition, Site, SpList, SpListItem } from '../store/entities';
 import demo from './child-s-review.json';
+import reviewSite from './review-site.json';
 
 /**
- * The demo review's structured data, written into its site's lists exactly as the product's
- * provisioning and store would write them: the lists and columns come from the product's schema
- * (src/graph/review-site/schema.ts) and the items from the core's reading of the demo file through
- * the product's mappings, so provisioning the seeded site makes no change and the store loads it.
- * Only pseudonyms and role labels for the family: real names go to the identity register, in the
- * private channel's own site. Ids and eTags are derived from names, so every seeding is the same.
+ * The demo review's structured data, written into its site's lists from review-site.json: lists,
+ * columns and items in Microsoft Graph's own JSON, as a client would POST them. The seed reads
+ * nothing of the product (no schema, no mapping): the local tenant takes each column and item
+ * through the same checks as its POST routes (columnFromRequest, validateFields), so a definition
+ * or value Graph would refuse fails the seed, and a test of the product against the seed cannot
+ * confirm itself. Only pseudonyms and role labels for the family: real names go to the identity
+ * register, in the private channel's own site. Ids and eTags are derived from names, so every
+ * seeding is the same.
  */
 
-const columnDefinition = (list: ListSpec, c: ColumnSpec): ColumnDefinition => ({
-  id: stableGuid(`column:${list.name}:${c.name}`),
-  description: '',
-  enforceUniqueValues: false,
-  hidden: false,
-  indexed: false,
-  readOnly: false,
-  required: false,
-  ...c,
+/** A list as `POST /sites/{id}/lists` takes it, with the items to add as `POST .../items` takes them. */
+const ListDefinition = z.object({
+  displayName: z.string().min(1),
+  description: z.string().default(''),
+  list: z.object({ template: z.enum(['genericList', 'documentLibrary']) }),
+  columns: z.array(z.record(z.string(), z.unknown())).default([]),
+  items: z.array(z.object({ fields: z.record(z.string(), z.unknown()) })).default([]),
+});
+export type ListDefinition = z.infer<typeof ListDefinition>;
+
+const SiteFile = z.object({
+  reviewSite: z.array(ListDefinition),
+  identityRegister: ListDefinition,
 });
 
+/** The review site's lists and the register's list definition, as the file describes them. */
+export const demoReviewSite = () => SiteFile.parse(reviewSite);
+
+/** SharePoint's URL name for a list title. */
+const urlName = (displayName: string) => displayName.replace(/[~"#%&*:<>?/\\{|}]/g, '');
+
+/**
+ * Creates a list from its Graph definition (columns checked and completed as the POST route does),
+ * with ids derived from the site and names.
+ */
 export function createList(
   store: TenantStore,
   site: Site,
-  spec: ListSpec,
+  definition: ListDefinition,
   createdBy: string,
   now: Date,
 ): SpList {
+  const documentLibrary = definition.list.template === 'documentLibrary';
+  const columns: ColumnDefinition[] = documentLibrary ? [...LIBRARY_COLUMNS] : [titleColumn()];
+  for (const input of definition.columns) {
+    const column = columnFromRequest(input, columns);
+    columns.push({ ...column, id: stableGuid(`column:${definition.displayName}:${column.name}`) });
+  }
   const list: SpList = {
-    id: stableGuid(`list:${site.id}:${spec.name}`),
+    id: stableGuid(`list:${site.id}:${definition.displayName}`),
     siteId: site.id,
-    name: spec.displayName.replace(/[~"#%&*:<>?/\\{|}]/g, ''),
-    displayName: spec.displayName,
-    description: spec.description,
-    template: spec.template,
+    name: urlName(definition.displayName),
+    displayName: definition.displayName,
+    description: definition.description,
+    template: definition.list.template,
     createdDateTime: timestamp(now),
     lastModifiedDateTime: timestamp(now),
     createdBy,
-    columns: spec.columns.map((c) => columnDefinition(spec, c)),
+    columns,
     nextItemId: 1,
   };
-  return store.put('list', list, site.id);
+  store.put('list', list, site.id);
+  for (const { fields } of definition.items) addItem(store, list, fields, createdBy, now);
+  return store.get<SpList>('list', list.id)!;
 }
 
+/** Adds an item, its fields checked against the list's columns as POST .../items checks them. */
 export function addItem(
   store: TenantStore,
   list: SpList,
-  fields: Record<string, unknown>,
+  input: Record<string, unknown>,
   userId: string,
   now: Date,
 ): SpListItem {
-  const itemId = String(list.nextItemId++);
-  store.put('list', list, list.siteId);
+  const current = store.get<SpList>('list', list.id) ?? list;
+  const fields = validateFields(current, input);
+  for (const k of Object.keys(fields)) if (fields[k] === null) delete fields[k];
+  checkUnique(store, current, fields);
+  const itemId = String(current.nextItemId);
+  store.put<SpList>('list', { ...current, nextItemId: current.nextItemId + 1 }, list.siteId);
   const item: SpListItem = {
     id: `${list.id}:${itemId}`,
     itemId,
@@ -87,91 +103,50 @@ export function addItem(
   return store.put('listItem', item, list.id);
 }
 
-/** Practitioners in the council have tenant mailboxes; others have their own organisations' addresses. */
-function practitionerEmail(name: string, agency: string, organisation: string): string {
-  const local = name
-    .replace(/^(Dr|PC)\s+/, '')
-    .toLowerCase()
-    .replace(/[^a-z]+/g, '.');
-  if (organisation === 'internal') return `${local}@${TENANT_DOMAIN}`;
-  const domain =
-    agency === 'Police'
-      ? guestDomains.police
-      : agency === 'General practice'
-        ? 'northmoor-gp.nhs.example'
-        : 'northmoor-health.nhs.example';
-  return `${local}@${domain}`;
+/**
+ * The identity register's entries, from the demo file: each family member's real name with their
+ * pseudonym, then the other identifiers with what replaces them. Columns as review-site.json
+ * defines the register list.
+ */
+export function identityRegisterItems(): { fields: Record<string, unknown> }[] {
+  const entries = [
+    ...demo.family.map((m) => ({ kind: 'person', identifier: m.realName, replacement: m.pseudonym })),
+    ...demo.otherIdentifiers.map((o) => ({ kind: o.kind, identifier: o.value, replacement: o.replaceWith })),
+  ];
+  return entries.map((e, i) => ({
+    fields: {
+      Title: e.replacement,
+      CrwId: `identity-${i + 1}`,
+      IdentifierKind: e.kind,
+      Identifier: e.identifier,
+    },
+  }));
 }
 
 /**
  * Seeds the review's lists (Review, People, Conversations, KPEs, Findings, Board actions) in its
- * site, and the identity register in the private channel's site. Returns the lists by schema name.
+ * site, and the identity register in the private channel's site. The document library is left to
+ * the drives area (it needs a drive): see seedArtefactsLibrary. Returns the lists by title.
  */
 export function seedReviewLists(
   store: TenantStore,
   site: Site,
   registerSite: Site,
-  users: readonly DirectoryUser[],
   createdBy: string,
   now: Date,
 ): Record<string, SpList> {
-  const { workspace, identityRegister } = reviewFromDemo(demo);
-  const lists: Record<string, SpList> = {};
-  // The document library is left to the drives area (it needs a drive): see seedArtefactsLibrary.
-  for (const spec of REVIEW_SITE_LISTS)
-    if (spec.template === 'genericList') lists[spec.name] = createList(store, site, spec, createdBy, now);
-
-  const write = <K extends EntityKind>(
-    kind: K,
-    values: readonly EntityOf<K>[],
-    label?: (value: EntityOf<K>, index: number) => string,
-  ) => {
-    const mapping = ENTITY_MAPPINGS[kind] as unknown as EntityMapping<EntityOf<K>>;
-    const list = lists[mapping.list.name]!;
-    values.forEach((value, i) => {
-      const fields = createFields(mapping.toFields(value));
-      if (label) fields.Title = label(value, i);
-      addItem(store, list, fields, createdBy, now);
-    });
-  };
-  const mailOf = (name: string) => users.find((u) => u.displayName === name)?.mail ?? undefined;
-
-  write('review', [
-    {
-      id: REVIEW_RECORD_ID,
-      review: workspace.review,
-      contributoryFactors: workspace.contributoryFactors,
-      findingHeadings: workspace.findingHeadings,
-    },
-  ]);
-  // Lead reviewers are invited at their council account (they organise from its calendar), not
-  // at their own firm's address.
-  write(
-    'leadReviewer',
-    workspace.leadReviewers.map((p) => ({ ...p, email: mailOf(p.name) ?? p.email })),
-    (_, i) => `Lead reviewer ${i + 1}`,
-  );
-  write(
-    'reviewTeamMember',
-    workspace.reviewTeam.map((p) => ({ ...p, email: p.email ?? mailOf(p.name) })),
-  );
-  write(
-    'caseGroupMember',
-    workspace.caseGroup.map((p) => ({
-      ...p,
-      email: p.email ?? practitionerEmail(p.name, p.agency, p.organisation),
-    })),
-  );
-  write('familyMember', workspace.family);
-  write('conversation', workspace.conversations);
-  write('keyPracticeEpisode', workspace.keyPracticeEpisodes);
-  write('finding', workspace.findings);
-  write('boardAction', workspace.boardActions);
-
+  const { reviewSite: lists, identityRegister } = demoReviewSite();
+  const created: Record<string, SpList> = {};
+  for (const definition of lists)
+    if (definition.list.template === 'genericList')
+      created[definition.displayName] = createList(store, site, definition, createdBy, now);
   // Real names live here only: the private channel's site, which only its members can read.
-  const register = createList(store, registerSite, IDENTITY_REGISTER_LIST, createdBy, now);
-  for (const entry of identityRegister.entries)
-    addItem(store, register, createFields(identityRegisterEntryMapping.toFields(entry)), createdBy, now);
-  lists[IDENTITY_REGISTER_LIST.name] = register;
-  return lists;
+  created[identityRegister.displayName] = createList(
+    store,
+    registerSite,
+    { ...identityRegister, items: identityRegisterItems() },
+    createdBy,
+    now,
+  );
+  return created;
 }
