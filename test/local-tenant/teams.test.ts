@@ -113,4 +113,48 @@ describe('team channels', () => {
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe('NotFound');
   });
+
+  it('creates a private channel with its members and its own site (channel-post); refuses what Graph refuses', async () => {
+    const me = (await (await t.graph('/me')).json()) as { id: string };
+    const amira = (await (await t.graph(`/users/${AMIRA}`)).json()) as { id: string };
+    const oliver = (await (await t.graph(`/users/${OLIVER}`)).json()) as { id: string };
+    const member = (id: string, roles: string[] = []) => ({
+      '@odata.type': '#microsoft.graph.aadUserConversationMember',
+      'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${id}')`,
+      roles,
+    });
+    const post = (body: unknown) => t.graph(`/teams/${teamId}/channels`, { method: 'POST', json: body });
+    // Someone outside the team cannot be a member of its private channel.
+    const outsider = await post({
+      displayName: 'Panel',
+      membershipType: 'private',
+      members: [member(me.id, ['owner']), member(oliver.id)],
+    });
+    expect(outsider.status).toBe(400);
+    // A name another channel has (even one this user cannot see) is refused.
+    expect((await post({ displayName: 'general', membershipType: 'standard' })).status).toBe(400);
+    expect((await post({ displayName: 'x'.repeat(51), membershipType: 'private' })).status).toBe(400);
+
+    const res = await post({
+      displayName: 'Panel',
+      description: 'Panel members',
+      membershipType: 'private',
+      members: [member(me.id, ['owner']), member(amira.id)],
+    });
+    expect(res.status).toBe(201);
+    const channel = (await res.json()) as { id: string; membershipType: string; displayName: string };
+    expect(channel).toMatchObject({ displayName: 'Panel', membershipType: 'private' });
+    expect(channelNames(await (await t.graph(`/teams/${teamId}/channels`, { as: AMIRA })).json())).toContain(
+      'Panel',
+    );
+    const folder = await t.graph(`/teams/${teamId}/channels/${encodeURIComponent(channel.id)}/filesFolder`, {
+      as: AMIRA,
+    });
+    expect(folder.status).toBe(200);
+    const { parentReference } = (await folder.json()) as { parentReference: { siteId: string } };
+    // The channel's own site: its members read it, other members of the team do not.
+    expect((await t.graph(`/sites/${parentReference.siteId}`, { as: AMIRA })).status).toBe(200);
+    const priya = 'priya.raman@northmoor.example';
+    expect((await t.graph(`/sites/${parentReference.siteId}`, { as: priya })).status).toBe(403);
+  });
 });

@@ -11,8 +11,9 @@ import { SignInRequiredError, type SignInSession } from './session';
  * the review's lists can be created) or `Sites.Manage.All` + `Files.ReadWrite.All` (every site the
  * user can open; Graph's "create list" needs Sites.Manage.All). Reading the review Team's private
  * "Identity register" channel and who is in it needs Channel.ReadBasic.All and
- * ChannelMember.Read.All. Booking in a lead reviewer's shared calendar needs
- * Calendars.ReadWrite.Shared. See README "Deploying to a real tenant".
+ * ChannelMember.Read.All; creating that channel at set-up (a Team owner) needs Channel.Create.
+ * Booking in a lead reviewer's shared calendar needs Calendars.ReadWrite.Shared. See README
+ * "Deploying to a real tenant".
  */
 export type SitesPermission = 'Sites.Selected' | 'Sites.Manage.All';
 
@@ -24,6 +25,7 @@ export function graphScopes(sites: SitesPermission): string[] {
     'Calendars.ReadWrite.Shared',
     'Channel.ReadBasic.All',
     'ChannelMember.Read.All',
+    'Channel.Create',
   ];
   return sites === 'Sites.Selected'
     ? [...base, 'Sites.Selected']

@@ -1,11 +1,11 @@
-import { TENANT_DOMAIN, stableGuid } from '../ids';
+import { SHAREPOINT_HOST, TENANT_DOMAIN, newGuid, stableGuid, timestamp } from '../ids';
 import { GraphError, badRequest, notFound } from '../http/errors';
 import { entityResponse, evaluateFilter, filterProperties, pagedResponse, parseFilter } from '../http/odata';
 import { GRAPH_PROPERTIES } from '../http/properties';
 import type { Router } from '../http/router';
 import type { RouteRequest } from '../http/types';
 import type { Channel, DirectoryUser, Group, Site } from '../store/entities';
-import { createFolder, findChild, getItem } from '../store/drives';
+import { createFolder, ensureDefaultDrive, findChild, getItem } from '../store/drives';
 import { defaultScope, itemJson } from './drives-core';
 import { requireSiteAccess } from './sites';
 
@@ -85,8 +85,110 @@ function membersJson(req: RouteRequest, team: Group, channel: Channel): Record<s
   });
 }
 
+/** Characters Teams refuses in a channel name. */
+const CHANNEL_NAME_UNSAFE = /[~#%&*{}+/\\:<>?|'".]|^_/;
+const USER_BIND = /\/users(?:\('([^']+)'\)|\/([^/?#]+))$/;
+
+interface MemberInput {
+  userId: string;
+  owner: boolean;
+}
+
+function channelMembersFromRequest(req: RouteRequest, team: Group, input: unknown): MemberInput[] {
+  if (input === undefined) return [];
+  if (!Array.isArray(input))
+    throw badRequest("'members' must be a list of conversation members.", 'BadRequest');
+  if (input.length > 200)
+    throw badRequest('A private channel can be created with at most 200 members.', 'BadRequest');
+  return input.map((m: unknown) => {
+    const member = (m ?? {}) as Record<string, unknown>;
+    const bind = member['user@odata.bind'];
+    const match = typeof bind === 'string' ? USER_BIND.exec(bind) : null;
+    const ref = match ? decodeURIComponent(match[1] ?? match[2] ?? '') : '';
+    const lower = ref.toLowerCase();
+    const user = req.ctx.store
+      .list<DirectoryUser>('user')
+      .find((u) => u.id === lower || u.userPrincipalName.toLowerCase() === lower);
+    if (!user)
+      throw badRequest(`The member '${ref.slice(0, 80)}' is not a user of this tenant.`, 'BadRequest');
+    if (!team.members.includes(user.id))
+      throw badRequest('Members of a private channel must be members of the team first.', 'BadRequest');
+    const roles = member.roles ?? [];
+    if (!Array.isArray(roles) || roles.some((r) => r !== 'owner'))
+      throw badRequest('A channel member\'s roles must be empty or ["owner"].', 'BadRequest');
+    return { userId: user.id, owner: roles.includes('owner') };
+  });
+}
+
+/** A private channel's own site, as SharePoint names it: "{team site}-{channel name}". */
+function privateChannelSite(req: RouteRequest, team: Group, channelId: string, name: string): Site {
+  const teamSite = req.ctx.store.list<Site>('site', team.id)[0];
+  const path = `${teamSite?.serverRelativePath ?? `/sites/${team.mailNickname}`}-${name.replace(/[^A-Za-z0-9]+/g, '')}`;
+  const now = timestamp(req.ctx.now());
+  const site: Site = {
+    id: `${SHAREPOINT_HOST},${newGuid()},${newGuid()}`,
+    serverRelativePath: path,
+    displayName: `${team.displayName} - ${name}`,
+    name: path.split('/').pop() ?? path,
+    description: '',
+    createdDateTime: now,
+    lastModifiedDateTime: now,
+    access: { groupId: team.id, channelId },
+  };
+  req.ctx.store.put('site', site, channelId);
+  ensureDefaultDrive(req.ctx.store, site, req.ctx.now(), req.user.id);
+  return site;
+}
+
+function createChannel(req: RouteRequest, team: Group): Channel {
+  const body = req.json();
+  const displayName = typeof body.displayName === 'string' ? body.displayName.trim() : '';
+  if (!displayName) throw badRequest("A channel needs a 'displayName'.", 'BadRequest');
+  if (displayName.length > 50)
+    throw badRequest("The channel's displayName can be at most 50 characters.", 'BadRequest');
+  if (CHANNEL_NAME_UNSAFE.test(displayName))
+    throw badRequest('Channel name contains invalid characters.', 'BadRequest');
+  const membershipType = body.membershipType ?? 'standard';
+  if (membershipType !== 'standard' && membershipType !== 'private')
+    throw badRequest(
+      `The local tenant creates standard and private channels, not '${String(membershipType).slice(0, 40)}'.`,
+      'BadRequest',
+    );
+  if (body.description !== undefined && body.description !== null && typeof body.description !== 'string')
+    throw badRequest("'description' must be a string.", 'BadRequest');
+  const existing = req.ctx.store.list<Channel>('channel', team.id);
+  if (existing.some((c) => c.displayName.toLowerCase() === displayName.toLowerCase()))
+    throw badRequest('Channel name already existed, please use other name.', 'NameAlreadyExists');
+  const members = channelMembersFromRequest(req, team, body.members);
+  if (membershipType === 'standard' && members.length > 0)
+    throw badRequest('Members can be given only when creating a private channel.', 'BadRequest');
+
+  const id = `19:${newGuid().replace(/-/g, '')}@thread.tacv2`;
+  const teamSite = req.ctx.store.list<Site>('site', team.id)[0];
+  const memberIds = [...new Set([req.user.id, ...members.map((m) => m.userId)])];
+  const site = membershipType === 'private' ? privateChannelSite(req, team, id, displayName) : teamSite;
+  if (!site) throw notFound('The team has no SharePoint site.', 'NotFound');
+  const channel: Channel = {
+    id,
+    teamId: team.id,
+    displayName,
+    description: typeof body.description === 'string' ? body.description : null,
+    membershipType,
+    createdDateTime: timestamp(req.ctx.now()),
+    webUrl: `https://teams.microsoft.com/l/channel/${encodeURIComponent(id)}/${encodeURIComponent(displayName)}?groupId=${team.id}`,
+    members: membershipType === 'private' ? memberIds : null,
+    siteId: site.id,
+  };
+  return req.ctx.store.put('channel', channel, team.id);
+}
+
 export function registerTeamRoutes(router: Router): void {
   router
+    .add('POST', '/teams/{teamId}/channels', (req) => {
+      const team = findTeam(req, req.params.teamId!);
+      const channel = req.ctx.store.transaction(() => createChannel(req, team));
+      return entityResponse(req, `teams('${team.id}')/channels/$entity`, channelJson(channel), 201);
+    })
     .add('GET', '/teams/{teamId}/channels', (req) => {
       const team = findTeam(req, req.params.teamId!);
       let channels = req.ctx.store

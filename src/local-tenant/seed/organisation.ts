@@ -59,6 +59,9 @@ function user(p: PersonSeed): DirectoryUser {
   };
 }
 
+/** The seeded review Team that is not set up yet (no lists, no identity register channel). */
+export const NEW_REVIEW_REFERENCE = 'CR-2026-021';
+
 export const guestDomains = { police: 'northmoor.police.example', health: 'northmoor-icb.nhs.example' };
 
 export function organisationPeople(): PersonSeed[] {
@@ -183,7 +186,22 @@ export function seedOrganisation(store: TenantStore, now: Date): SeededOrganisat
     owners: [byName('Graham Whitfield').id],
     isTeam: true,
   };
-  for (const g of [reviewGroup, partnershipGroup]) store.put('group', g);
+  // A second review, its Team just created: its site holds none of the review's lists yet and it
+  // has no identity register channel, so that set-up can be tried from an empty Team.
+  const newCode = NEW_REVIEW_REFERENCE;
+  const newReviewGroup: Group = {
+    id: stableGuid(`group:${newCode}`),
+    displayName: `${newCode} Learning review`,
+    description: `Local child safeguarding practice review ${newCode}`,
+    mailNickname: newCode,
+    mail: `${newCode}@${TENANT_DOMAIN}`,
+    visibility: 'Private',
+    createdDateTime: timestamp(now),
+    members: [...leads, byName('Priya Raman').id, byName('Amira Khan').id],
+    owners: leads,
+    isTeam: true,
+  };
+  for (const g of [reviewGroup, partnershipGroup, newReviewGroup]) store.put('group', g);
 
   const reviewSite = site(
     `/sites/${code}`,
@@ -199,8 +217,16 @@ export function seedOrganisation(store: TenantStore, now: Date): SeededOrganisat
     { groupId: partnershipGroup.id },
     now,
   );
+  const newReviewSite = site(
+    `/sites/${newCode}`,
+    newReviewGroup.displayName,
+    newReviewGroup.description ?? '',
+    { groupId: newReviewGroup.id },
+    now,
+  );
   store.put('site', reviewSite, reviewGroup.id);
   store.put('site', partnershipSite, partnershipGroup.id);
+  store.put('site', newReviewSite, newReviewGroup.id);
 
   // The identity register lives in a private channel's own site: only its members can read it.
   const registerMembers = [...leads, byName('Priya Raman').id];
@@ -250,6 +276,20 @@ export function seedOrganisation(store: TenantStore, now: Date): SeededOrganisat
       webUrl: `https://teams.microsoft.com/l/channel/${encodeURIComponent(partnershipGeneral)}/General?groupId=${partnershipGroup.id}`,
     },
     partnershipGroup.id,
+  );
+
+  const newGeneral = `19:${stableGuid(`channel:${newCode}:general`).replace(/-/g, '')}@thread.tacv2`;
+  store.put<Channel>(
+    'channel',
+    {
+      ...channels[0]!,
+      id: newGeneral,
+      teamId: newReviewGroup.id,
+      siteId: newReviewSite.id,
+      createdDateTime: timestamp(now),
+      webUrl: `https://teams.microsoft.com/l/channel/${encodeURIComponent(newGeneral)}/General?groupId=${newReviewGroup.id}`,
+    },
+    newReviewGroup.id,
   );
 
   store.setMeta('defaultUser', byName(demo.leadReviewers[0]!.name).userPrincipalName);
