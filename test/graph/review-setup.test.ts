@@ -41,6 +41,9 @@ describe('setting a review up in its empty Team', () => {
     ]);
     expect(state.review).toBeNull();
     expect(state.registerChannel).toBe('absent');
+    // Outside Teams the page offers the user's review Teams, by reference; not the partnership's Team.
+    const teams = await createReviewSetupGateway(connect(t, REGISTER_MEMBER).client).reviewTeams();
+    expect(teams.map((x) => x.reference)).toEqual(['CR-2026-014', 'CR-2026-021']);
     expect(counter.writes).toBe(0);
   });
 

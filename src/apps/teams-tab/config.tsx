@@ -1,3 +1,5 @@
+import { createGraphClient } from '../../graph/client';
+import { createReviewSetupGateway } from '../../graph/review-setup';
 import { connectGateways } from '../gateways';
 import { readBuildSettings } from '../../hosts/settings';
 import { tabHostContext } from '../../hosts/tab-host';
@@ -16,6 +18,11 @@ void (async () => {
       host={host}
       connect={connectGateways}
       setSaveEnabled={setSaveEnabled}
+      setupGateway={(endpoint) =>
+        createReviewSetupGateway(
+          createGraphClient({ baseUrl: endpoint.baseUrl, getToken: endpoint.getToken }),
+        )
+      }
     />,
   );
 })();

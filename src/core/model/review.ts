@@ -67,3 +67,13 @@ export function referenceOfTeamName(teamName: string): string | null {
   const code = /^\s*(CR-\d{4}-\d{3,4})(?![\w-])/.exec(teamName)?.[1];
   return code ?? null;
 }
+
+/** Why a review's reference cannot be used in a Team of this name, or null when it can. */
+export function teamReferenceProblem(teamName: string, referenceCode: string): string | null {
+  const teamReference = referenceOfTeamName(teamName);
+  if (!teamReference)
+    return 'The Team’s name does not start with a reference code. A Team owner can rename the Team so that it does (for example “CR-2026-021 Learning review”), then set the review up.';
+  if (teamReference !== referenceCode.trim())
+    return `The reference code must be ${teamReference}, the one this Team’s name starts with.`;
+  return null;
+}

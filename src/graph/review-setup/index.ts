@@ -9,7 +9,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { DEFAULT_CONTRIBUTORY_FACTORS } from '../../core/analysis/contributory-factors';
 import { parseOrThrow } from '../../core/errors';
 import { DEFAULT_FINDING_HEADINGS } from '../../core/model/finding';
-import { Review, referenceOfTeamName } from '../../core/model/review';
+import { Review, referenceOfTeamName, teamReferenceProblem } from '../../core/model/review';
 import { sendBatch } from '../batch';
 import { graphErrorMessage, send, type GraphResponse } from '../client';
 import {
@@ -69,7 +69,16 @@ export class ReviewSetupError extends Error {
   }
 }
 
+/** A Team the signed-in user is in whose name starts with a reference code. */
+export interface ReviewTeamRef {
+  id: string;
+  displayName: string;
+  reference: string;
+}
+
 export interface ReviewSetupGateway {
+  /** The review Teams the signed-in user is in, by reference (for choosing one outside Teams). */
+  reviewTeams(): Promise<ReviewTeamRef[]>;
   /** The Team, its people and whether its review exists. Writes nothing. */
   read(teamId: string): Promise<ReviewSetupState>;
   /**
@@ -193,16 +202,16 @@ export function createReviewSetupGateway(client: Client): ReviewSetupGateway {
       url: `/groups/${encodeURIComponent(teamId)}?$select=id,displayName`,
     });
     if (group.status !== 200) throw unavailable('the review’s Team', group);
-    const teamReference = referenceOfTeamName((group.body as { displayName?: string }).displayName ?? '');
-    if (!teamReference)
+    const problem = teamReferenceProblem(
+      (group.body as { displayName?: string }).displayName ?? '',
+      review.referenceCode,
+    );
+    if (problem)
       throw new ReviewSetupError(
-        'team-name-without-reference',
-        'The Team’s name does not start with a reference code. A Team owner can rename it (for example “CR-2026-021 Learning review”), then set the review up.',
-      );
-    if (teamReference !== review.referenceCode)
-      throw new ReviewSetupError(
-        'reference-mismatch',
-        `The reference code must be ${teamReference}, the one this Team’s name starts with.`,
+        referenceOfTeamName((group.body as { displayName?: string }).displayName ?? '')
+          ? 'reference-mismatch'
+          : 'team-name-without-reference',
+        problem,
       );
     const site = await provisionReviewSite(client, { groupId: teamId });
     const store = new ReviewStore(client, site);
@@ -261,5 +270,16 @@ export function createReviewSetupGateway(client: Client): ReviewSetupGateway {
     return { members: people.map((m) => m.displayName) };
   }
 
-  return { read, setUp, createIdentityRegisterChannel };
+  async function reviewTeams(): Promise<ReviewTeamRef[]> {
+    const res = await send(client, { method: 'GET', url: '/me/joinedTeams?$select=id,displayName' });
+    if (res.status !== 200) throw unavailable('your Teams', res);
+    return (res.body as { value: { id: string; displayName?: string }[] }).value
+      .flatMap((t) => {
+        const reference = referenceOfTeamName(t.displayName ?? '');
+        return reference ? [{ id: t.id, displayName: t.displayName ?? '', reference }] : [];
+      })
+      .sort((a, b) => a.reference.localeCompare(b.reference, 'en-GB'));
+  }
+
+  return { reviewTeams, read, setUp, createIdentityRegisterChannel };
 }
