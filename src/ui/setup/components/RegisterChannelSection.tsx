@@ -1,7 +1,6 @@
 import {
   Button,
   Checkbox,
-  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -73,7 +72,8 @@ export function RegisterChannelSection({
           that only its members can open. This Team has none yet. Its owners ({owners}) will be its owners.
         </Text>
         {others.length > 0 ? (
-          <Field label="Also give access to">
+          <fieldset className={styles.fieldset}>
+            <legend className={styles.legend}>Also give access to</legend>
             <div className={styles.checks}>
               {others.map((m) => (
                 <Checkbox
@@ -86,7 +86,7 @@ export function RegisterChannelSection({
                 />
               ))}
             </div>
-          </Field>
+          </fieldset>
         ) : null}
         {problem ? <ProblemMessage problem={problem} /> : null}
         <div className={styles.actions}>

@@ -112,7 +112,13 @@ export function ReviewForm({
           {text('title')}
         </Field>
         <Field label="Kind of review" required {...field('kind')}>
-          <Select id={inputId('kind')} value={values.kind} onChange={(_, d) => set('kind')(d.value)}>
+          <Select
+            id={inputId('kind')}
+            className={styles.select}
+            select={{ className: styles.selectControl }}
+            value={values.kind}
+            onChange={(_, d) => set('kind')(d.value)}
+          >
             <option value="">Choose…</option>
             {Object.entries(REVIEW_KIND_LABELS).map(([key, label]) => (
               <option key={key} value={key}>
@@ -122,7 +128,13 @@ export function ReviewForm({
           </Select>
         </Field>
         <Field label="Method" required {...field('method')}>
-          <Select id={inputId('method')} value={values.method} onChange={(_, d) => set('method')(d.value)}>
+          <Select
+            id={inputId('method')}
+            className={styles.select}
+            select={{ className: styles.selectControl }}
+            value={values.method}
+            onChange={(_, d) => set('method')(d.value)}
+          >
             <option value="">Choose…</option>
             {Object.entries(METHOD_VARIANT_LABELS).map(([key, label]) => (
               <option key={key} value={key}>

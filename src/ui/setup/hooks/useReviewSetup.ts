@@ -43,14 +43,14 @@ export function useReviewSetup(gateway: ReviewSetupGateway, teamId: string) {
   const createRegisterChannel = useCallback(
     async (memberIds: string[]): Promise<string[]> => {
       try {
+        // No reload: the section stays to say the channel is ready and who is in it.
         const { members } = await gateway.createIdentityRegisterChannel(teamId, memberIds);
-        reload();
         return members;
       } catch (error) {
         throw describeSetupProblem(error);
       }
     },
-    [gateway, teamId, reload],
+    [gateway, teamId],
   );
 
   return { load, reload, setUp, createRegisterChannel };

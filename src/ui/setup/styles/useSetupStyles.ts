@@ -44,4 +44,7 @@ export const useSetupStyles = makeStyles({
   definition: { margin: 0, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   checks: { display: 'flex', flexDirection: 'column' },
+  /** A select as wide as its column, never wider: a long label is cut with an ellipsis at 320 px. */
+  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  selectControl: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
 });
