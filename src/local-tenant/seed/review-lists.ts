@@ -104,22 +104,41 @@ export function addItem(
 }
 
 /**
- * The identity register's entries, from the demo file: each family member's real name with their
+ * The identity register's entries, from the demo file: each family member's real name (with its
+ * parts: given names, family name, known-as names, the parts that identify on their own) and their
  * pseudonym, then the other identifiers with what replaces them. Columns as review-site.json
- * defines the register list.
+ * defines the register list; lists of values are JSON text, blank ones left out.
  */
 export function identityRegisterItems(): { fields: Record<string, unknown> }[] {
-  const entries = [
-    ...demo.family.map((m) => ({ kind: 'person', identifier: m.realName, replacement: m.pseudonym })),
-    ...demo.otherIdentifiers.map((o) => ({ kind: o.kind, identifier: o.value, replacement: o.replaceWith })),
+  const json = (v: unknown) => (Array.isArray(v) && v.length > 0 ? JSON.stringify(v) : undefined);
+  const family = demo.family as {
+    pseudonym: string;
+    realName: string;
+    givenNames?: string;
+    familyName?: string;
+    knownAs?: unknown;
+    identifyingAlone?: unknown;
+  }[];
+  const entries: Record<string, unknown>[] = [
+    ...family.map((m) => ({
+      Title: m.pseudonym,
+      IdentifierKind: 'person',
+      Identifier: m.realName,
+      GivenNames: m.givenNames,
+      FamilyName: m.familyName,
+      KnownAs: json(m.knownAs),
+      IdentifyingAlone: json(m.identifyingAlone),
+    })),
+    ...demo.otherIdentifiers.map((o) => ({
+      Title: o.replaceWith,
+      IdentifierKind: o.kind,
+      Identifier: o.value,
+    })),
   ];
   return entries.map((e, i) => ({
-    fields: {
-      Title: e.replacement,
-      CrwId: `identity-${i + 1}`,
-      IdentifierKind: e.kind,
-      Identifier: e.identifier,
-    },
+    fields: Object.fromEntries(
+      Object.entries({ ...e, CrwId: `identity-${i + 1}` }).filter(([, v]) => v !== undefined),
+    ),
   }));
 }
 
