@@ -27,6 +27,8 @@ beforeAll(async () => {
   fs.mkdirSync(RESULTS, { recursive: true });
   tenant = await startTestTenant();
   site = await serveStatic(DIST, tenant.tenant.url);
+  // The tenant answers browsers only from the pages' own origin: the static server's free port.
+  tenant.tenant.allowOrigin(site.url);
   browser = await startBrowser();
 }, 60_000);
 
@@ -167,6 +169,7 @@ describe('the set-up form in the Teams themes, at 320 px and full width', () => 
   beforeAll(async () => {
     fresh = await startTestTenant();
     freshSite = await serveStatic(DIST, fresh.tenant.url);
+    fresh.tenant.allowOrigin(freshSite.url);
   });
   afterAll(async () => {
     await freshSite?.close();
