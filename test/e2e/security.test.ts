@@ -93,6 +93,7 @@ describe('Content-Security-Policy of the built pages', () => {
   test('every page has one policy, before any script, and no inline script or event handler', () => {
     expect(pages.sort()).toEqual([
       'auth-redirect.html',
+      'index.html',
       'teams-tab-config.html',
       'teams-tab.html',
       'word-taskpane.html',

@@ -63,6 +63,7 @@ describe('the pages’ Content-Security-Policy', () => {
     const policies = pagePolicies(DEPLOYMENT, {});
     expect([...policies.keys()].sort()).toEqual([
       'auth-redirect.html',
+      'index.html',
       'teams-tab-config.html',
       'teams-tab.html',
       'word-taskpane.html',
@@ -91,7 +92,7 @@ describe('the pages’ Content-Security-Policy', () => {
 
   test('a local build reaches only its own origin and local tenants, never Microsoft', () => {
     const policies = pagePolicies({ LOCAL_TENANT_URL: 'http://localhost:4100/' }, { local: true });
-    expect(policies.size).toBe(4);
+    expect(policies.size).toBe(5); // the four pages and the index at /
     for (const policy of policies.values()) {
       const d = parse(policy);
       expect(d.get('connect-src')).toEqual([
