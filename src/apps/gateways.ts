@@ -1,5 +1,7 @@
 import type { Gateways } from '../graph/workspace';
 import type { GraphEndpoint } from '../hosts/connection';
+import type { HostContext } from '../hosts/host-context';
+import type { WordReportGateway } from '../word/gateway';
 
 /**
  * The app entries build the gateways once sign-in has given Graph's address and a token. The
@@ -9,4 +11,14 @@ import type { GraphEndpoint } from '../hosts/connection';
 export async function connectGateways(endpoint: GraphEndpoint): Promise<Gateways> {
   const { createGateways } = await import(/* webpackChunkName: "gateways" */ '../graph/workspace/gateways');
   return createGateways({ baseUrl: endpoint.baseUrl, getToken: endpoint.getToken });
+}
+
+/**
+ * The Word report gateway over office.js, only when Office opened the page (its host is 'office');
+ * outside Word there is none and the task pane previews the report instead.
+ */
+export async function connectWordReport(host: HostContext): Promise<WordReportGateway | null> {
+  if (host.kind !== 'office') return null;
+  const { WordReport, officeWordHost } = await import(/* webpackChunkName: "word" */ '../word/office');
+  return new WordReport(officeWordHost());
 }

@@ -22,3 +22,4 @@ export {
 export { siteOfDocument, documentUrl, type DocumentSite } from './document-location';
 export { exportFindingsDocx, exportFileName, type ExportOptions } from './docx-export';
 export { panelPackFiles, type PackFile } from './panel-pack';
+export type { WordReportGateway } from './gateway';

@@ -1,4 +1,4 @@
-import { connectGateways } from '../gateways';
+import { connectGateways, connectWordReport } from '../gateways';
 import { browserHostContext } from '../../hosts/browser-host';
 import { connectOffice } from '../../hosts/office-host';
 import { readBuildSettings } from '../../hosts/settings';
@@ -9,11 +9,10 @@ import { renderPage } from '../../ui/shell/render';
 // never awaited here: inside Word on the web's frame `app.initialize()` would hang for a minute.
 void (async () => {
   const office = await connectOffice().catch(() => null);
+  const host = office ?? browserHostContext();
+  // Inside Word, the report gateway over office.js; outside Word none, and the pane previews.
+  const word = await connectWordReport(host).catch(() => null);
   renderPage(
-    <TaskPanePage
-      settings={readBuildSettings()}
-      host={office ?? browserHostContext()}
-      connect={connectGateways}
-    />,
+    <TaskPanePage settings={readBuildSettings()} host={host} connect={connectGateways} word={word} />,
   );
 })();

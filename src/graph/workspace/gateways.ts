@@ -5,6 +5,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { openArtefactLibrary } from '../artefacts/library';
+import { saveReportExport } from '../artefacts/report-export';
 import { createGraphClient, type GraphClientOptions } from '../client';
 import { ReviewStore, type ProvisionedSite } from '../review-site';
 import { guarded } from './errors';
@@ -84,6 +85,19 @@ export function gatewaysOver(client: Client): Gateways {
               lastModified: a.lastModifiedDateTime,
               webUrl: a.webUrl,
             }));
+        }),
+      saveReportExport: (reviewId, referenceCode, content) =>
+        guarded(async () => {
+          const site = await siteOf(reviewId);
+          const library = await openArtefactLibrary(client, site.siteId, { referenceCode });
+          const saved = await saveReportExport(library, { content }).done;
+          return {
+            id: saved.driveItemId,
+            name: saved.name,
+            type: saved.metadata.type,
+            lastModified: saved.lastModifiedDateTime,
+            webUrl: saved.webUrl,
+          };
         }),
     },
   };

@@ -153,6 +153,11 @@ export interface PeopleGateway {
 export interface ArtefactsGateway {
   /** The most recently changed documents of the review's library. */
   recent(reviewId: string, count: number): Promise<RecentArtefact[]>;
+  /**
+   * Saves the report's .docx export to the review's library as a "report draft" (a new version of
+   * the last export); named by the review's reference code only.
+   */
+  saveReportExport(reviewId: string, referenceCode: string, content: Uint8Array): Promise<RecentArtefact>;
 }
 
 /** What the screens are given. Every method rejects with a core GatewayError. */

@@ -11,6 +11,10 @@ const dashboard = feature(() => import(/* webpackChunkName: "dashboard" */ '../f
 const people = feature(() => import(/* webpackChunkName: "people" */ '../features/people'));
 const artefacts = feature(() => import(/* webpackChunkName: "artefacts" */ '../features/artefacts'));
 const register = feature(() => import(/* webpackChunkName: "register" */ '../features/register'));
+const findings = feature(() => import(/* webpackChunkName: "findings" */ '../features/findings'));
+const reportExport = feature(
+  () => import(/* webpackChunkName: "report-export" */ '../features/report-export'),
+);
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
 /**
@@ -37,5 +41,7 @@ export const TAB_ROUTES: readonly FrameRoute[] = [
 /** The Word task pane: its own map on the same frame (the report's screens come here). */
 export const PANE_ROUTES: readonly FrameRoute[] = [
   { paths: ['/'], label: 'People', screen: summary },
+  { paths: ['/findings'], label: 'Findings', screen: findings },
+  { paths: ['/export'], label: 'Export', screen: reportExport },
   { paths: ['/people', '/people/:id'], label: 'Person', screen: people, hidden: true },
 ];

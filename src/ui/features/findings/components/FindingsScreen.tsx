@@ -1,0 +1,179 @@
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import { patternCategory } from '../../../../core/analysis/typology';
+import { FINDING_STATUS_LABELS } from '../../../../core/model/finding';
+import { isAgreed, type ReportSource } from '../../../../core/report';
+import type { BlockReport, EditedChoice, RefreshReport, WordReportGateway } from '../../../../word/gateway';
+import { useWordReport } from '../../../data/word-report';
+import { useFrame } from '../../../frame/review-context';
+import { QueryState } from '../../../shell/QueryState';
+import { ScreenHeading } from '../../../shell/ScreenHeading';
+import { useReportSource } from '../hooks/useReportSource';
+import { useWordAction } from '../hooks/useWordAction';
+import { useFindingsStyles } from '../styles/useFindingsStyles';
+import { WordActionStatus } from './WordActionStatus';
+
+const count = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+const CHOICES: { choice: EditedChoice; label: string }[] = [
+  { choice: 'keep-document', label: "Keep the document's" },
+  { choice: 'take-review', label: "Take the review's" },
+  { choice: 'insert-beneath', label: "Insert the review's beneath" },
+];
+
+const refreshSummary = (report: RefreshReport): string => {
+  const updated = report.blocks.filter((b) => b.state === 'updated').length;
+  const flagged = report.blocks.filter((b) =>
+    ['edited', 'duplicated', 'deleted-from-review', 'no-longer-agreed'].includes(b.state),
+  ).length;
+  return [
+    `Refreshed: ${count(updated, 'block')} updated`,
+    flagged > 0 ? `${count(flagged, 'block')} flagged in the document` : '',
+    report.orderDiffers ? 'the findings stand in another order than the review’s: move them by hand' : '',
+  ]
+    .filter(Boolean)
+    .join('; ')
+    .concat('.');
+};
+
+const insertSummary = (r: { inserted: string[]; alreadyInDocument: string[] }): string =>
+  r.alreadyInDocument.length > 0
+    ? `Inserted ${count(r.inserted.length, 'finding')}; ${count(r.alreadyInDocument.length, 'finding was', 'findings were')} already in the document.`
+    : `Inserted ${count(r.inserted.length, 'finding')}.`;
+
+/** The review's findings in the task pane: insert and refresh them in Word, or preview them outside. */
+export default function FindingsScreen() {
+  const styles = useFindingsStyles();
+  const { review } = useFrame();
+  const word = useWordReport();
+  const source = useReportSource(review.id);
+  return (
+    <>
+      <ScreenHeading>Findings</ScreenHeading>
+      {!word && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>A preview.</MessageBarTitle> Open this pane in Word to put the findings into the
+            report; here you can export them as a Word document.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <QueryState
+        query={source}
+        loading="Loading the findings…"
+        isEmpty={(s) => s.findings.length === 0}
+        empty={{ title: 'No findings yet.', detail: 'The lead reviewers draft the findings in the review.' }}
+      >
+        {(data) => <FindingsList source={data} word={word} className={styles.root} />}
+      </QueryState>
+    </>
+  );
+}
+
+function FindingsList({
+  source,
+  word,
+  className,
+}: {
+  source: ReportSource;
+  word: WordReportGateway | null;
+  className: string;
+}) {
+  const styles = useFindingsStyles();
+  const action = useWordAction<unknown>();
+  const refresh = action.result as RefreshReport | undefined;
+  const edited: BlockReport[] =
+    refresh && 'blocks' in refresh ? refresh.blocks.filter((b) => b.state === 'edited') : [];
+  const agreed = source.findings.filter(isAgreed).length;
+  const busy = action.running !== undefined;
+  return (
+    <div className={className}>
+      <Text>
+        {count(source.findings.length, 'finding')}, {agreed.toLocaleString('en-GB')} agreed.
+      </Text>
+      {word && (
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            disabled={busy || agreed === 0}
+            onClick={() =>
+              void action.run('Inserting the agreed findings', () => word.insertAll(source), insertSummary)
+            }
+          >
+            Insert all agreed
+          </Button>
+          <Button
+            disabled={busy}
+            onClick={() =>
+              void action.run('Refreshing the findings', () => word.refreshAll(source), refreshSummary)
+            }
+          >
+            Refresh all
+          </Button>
+        </div>
+      )}
+      <WordActionStatus state={action} />
+      {word && edited.length > 0 && (
+        <section aria-label="Edited in the document">
+          <ul className={styles.cards}>
+            {edited.map((block) => (
+              <li key={block.tag} className={styles.card}>
+                <Text weight="semibold">{block.label}: edited in the document</Text>
+                <Text className={styles.detail}>
+                  {block.reviewChanged ? 'The review has changed too.' : 'The review has not changed since.'}
+                </Text>
+                <div className={styles.choices}>
+                  {CHOICES.map(({ choice, label }) => (
+                    <Button
+                      key={choice}
+                      size="small"
+                      disabled={busy}
+                      onClick={() =>
+                        void action.run(
+                          `${label}: ${block.label}`,
+                          () => word.resolveEdited(source, block.tag, choice),
+                          () => `${block.label}: done.`,
+                        )
+                      }
+                    >
+                      {label}
+                    </Button>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ul className={styles.cards} aria-label="The review's findings">
+        {source.findings.map((finding) => (
+          <li key={finding.id} className={styles.card}>
+            <Text as="h3" size={400} weight="semibold" className={styles.title}>
+              Finding {finding.number}: {finding.title}
+            </Text>
+            <Text className={styles.detail}>{patternCategory(finding.category).shortLabel}</Text>
+            <Text>Status: {FINDING_STATUS_LABELS[finding.status]}</Text>
+            {word && isAgreed(finding) && (
+              <div>
+                <Button
+                  size="small"
+                  disabled={busy}
+                  aria-label={`Insert finding ${finding.number} at the cursor`}
+                  onClick={() =>
+                    void action.run(
+                      `Inserting finding ${finding.number}`,
+                      () => word.insertFinding(source, finding.id),
+                      () => `Finding ${finding.number} is in the document.`,
+                    )
+                  }
+                >
+                  Insert at the cursor
+                </Button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
