@@ -1,7 +1,7 @@
 import type { Gateways } from '../graph/workspace';
 import type { GraphEndpoint } from '../hosts/connection';
 import type { HostContext } from '../hosts/host-context';
-import type { WordReportGateway } from '../word/gateway';
+import type { WordGateways } from '../word/gateway';
 
 /**
  * The app entries build the gateways once sign-in has given Graph's address and a token. The
@@ -14,11 +14,11 @@ export async function connectGateways(endpoint: GraphEndpoint): Promise<Gateways
 }
 
 /**
- * The Word report gateway over office.js, only when Office opened the page (its host is 'office');
+ * The Word gateways (the report, the anonymity check) over office.js, only when Office opened the page (its host is 'office');
  * outside Word there is none and the task pane previews the report instead.
  */
-export async function connectWordReport(host: HostContext): Promise<WordReportGateway | null> {
+export async function connectWord(host: HostContext): Promise<WordGateways | null> {
   if (host.kind !== 'office') return null;
-  const { WordReport, officeWordHost } = await import(/* webpackChunkName: "word" */ '../word/office');
-  return new WordReport(officeWordHost());
+  const { wordGateways } = await import(/* webpackChunkName: "word" */ '../word/office');
+  return wordGateways();
 }

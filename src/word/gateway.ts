@@ -3,6 +3,8 @@
  * Word.run (src/word/report.ts). The app entry builds it only inside Word; outside Word (local mode
  * in a browser) there is none and the pane previews instead.
  */
+import type { IdentityRegisterEntry } from '../core/model/identity-register';
+import type { AnonymityCheck, AnonymityReport } from './anonymity';
 import type { WordReport } from './report';
 
 export type WordReportGateway = Pick<
@@ -10,3 +12,18 @@ export type WordReportGateway = Pick<
   'insertFinding' | 'insertAll' | 'insertFindingsInBrief' | 'insertOutline' | 'refreshAll' | 'resolveEdited'
 >;
 export type { BlockReport, BlockState, EditedChoice, RefreshReport } from './report';
+export type { AnonymityHit, AnonymityReport } from './anonymity';
+
+/** The anonymity check over the whole document (src/word/anonymity.ts), with the register's entries. */
+export interface WordAnonymityGateway extends Pick<AnonymityCheck, 'goTo' | 'replaceAll'> {
+  /** Every hit of the entries (the core's identifier matcher); warnings name entries too short to match freely. */
+  check(
+    entries: readonly IdentityRegisterEntry[],
+  ): Promise<AnonymityReport & { warnings: readonly string[] }>;
+}
+
+/** What the task pane's entry gives inside Word. */
+export interface WordGateways {
+  report: WordReportGateway;
+  anonymity: WordAnonymityGateway;
+}

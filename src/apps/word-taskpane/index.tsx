@@ -1,4 +1,4 @@
-import { connectGateways, connectWordReport } from '../gateways';
+import { connectGateways, connectWord } from '../gateways';
 import { browserHostContext } from '../../hosts/browser-host';
 import { connectOffice } from '../../hosts/office-host';
 import { readBuildSettings } from '../../hosts/settings';
@@ -10,8 +10,8 @@ import { renderPage } from '../../ui/shell/render';
 void (async () => {
   const office = await connectOffice().catch(() => null);
   const host = office ?? browserHostContext();
-  // Inside Word, the report gateway over office.js; outside Word none, and the pane previews.
-  const word = await connectWordReport(host).catch(() => null);
+  // Inside Word, the Word gateways over office.js; outside Word none, and the pane previews.
+  const word = await connectWord(host).catch(() => null);
   renderPage(
     <TaskPanePage settings={readBuildSettings()} host={host} connect={connectGateways} word={word} />,
   );

@@ -7,7 +7,13 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { openArtefactLibrary } from '../artefacts/library';
 import { saveReportExport } from '../artefacts/report-export';
 import { createGraphClient, type GraphClientOptions } from '../client';
-import { ReviewStore, type ProvisionedSite } from '../review-site';
+import { GatewayError } from '../../core/failures';
+import {
+  IdentityRegisterStore,
+  provisionIdentityRegister,
+  ReviewStore,
+  type ProvisionedSite,
+} from '../review-site';
 import { guarded } from './errors';
 import { identityRegisterVisibility, openReview } from './open-review';
 import { getReviewTeams, getSignedInUser } from './review-teams';
@@ -45,6 +51,13 @@ export function gatewaysOver(client: Client): Gateways {
           return snapshot;
         }),
       registerVisibility: (reviewId) => guarded(() => identityRegisterVisibility(client, reviewId)),
+      identityRegisterEntries: (reviewId) =>
+        guarded(async () => {
+          const access = await provisionIdentityRegister(client, reviewId);
+          if (access.state !== 'available') throw new GatewayError('not-allowed', access.message);
+          // Entries that could not be read are left out here; the register screen names them.
+          return (await new IdentityRegisterStore(client, access.site).load()).entries.map((e) => e.value);
+        }),
       saveReviewRecord: (reviewId, base, next) =>
         guarded(async () => new ReviewStore(client, await siteOf(reviewId)).update('review', base, next)),
     },

@@ -6,6 +6,7 @@
 import type { BoardAction } from '../../core/model/board-action';
 import type { Conversation } from '../../core/model/conversation';
 import type { Finding } from '../../core/model/finding';
+import type { IdentityRegisterEntry } from '../../core/model/identity-register';
 import type { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
 import type { PersonRoleKey as PersonRole } from '../../core/model/person-roles';
 import type { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../core/model/people';
@@ -125,6 +126,11 @@ export interface WorkspaceGateway {
   /** Sets the review's site up when it lacks lists (nothing written when up to date), then reads it all. */
   openReview(reviewId: string, onPhase?: (phase: OpenPhase) => void): Promise<ReviewSnapshot>;
   registerVisibility(reviewId: string): Promise<RegisterVisibility>;
+  /**
+   * The identity register's entries, for the anonymity check only: read when the check runs and
+   * never cached. Rejects with 'not-allowed' for anyone outside the register's private channel.
+   */
+  identityRegisterEntries(reviewId: string): Promise<IdentityRegisterEntry[]>;
   /** Saves the review record with If-Match: a 412 comes back as a conflict with both versions. */
   saveReviewRecord(
     reviewId: string,

@@ -1,18 +1,15 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { WordReportGateway } from '../../word/gateway';
+import type { WordAnonymityGateway, WordGateways, WordReportGateway } from '../../word/gateway';
 
-const WordReportContext = createContext<WordReportGateway | null>(null);
+const WordContext = createContext<WordGateways | null>(null);
 
-/** The Word report gateway, given beside the others by the task pane's entry when Word is there. */
-export function WordReportProvider({
-  word,
-  children,
-}: {
-  word: WordReportGateway | null;
-  children: ReactNode;
-}) {
-  return <WordReportContext.Provider value={word}>{children}</WordReportContext.Provider>;
+/** The Word gateways, given beside the others by the task pane's entry when Word is there. */
+export function WordReportProvider({ word, children }: { word: WordGateways | null; children: ReactNode }) {
+  return <WordContext.Provider value={word}>{children}</WordContext.Provider>;
 }
 
-/** The Word gateway, or null outside Word (local mode in a browser): the screens then preview. */
-export const useWordReport = (): WordReportGateway | null => useContext(WordReportContext);
+/** The Word report gateway, or null outside Word (local mode in a browser): the screens then preview. */
+export const useWordReport = (): WordReportGateway | null => useContext(WordContext)?.report ?? null;
+
+/** The anonymity check over the open document, or null outside Word. */
+export const useWordAnonymity = (): WordAnonymityGateway | null => useContext(WordContext)?.anonymity ?? null;

@@ -1,14 +1,14 @@
 import type { HostContext } from '../../hosts/host-context';
 import type { BuildSettings } from '../../hosts/settings';
-import type { WordReportGateway } from '../../word/gateway';
+import type { WordGateways } from '../../word/gateway';
 import type { ConnectGateways } from '../data/ConnectGateways';
 import { WordReportProvider } from '../data/word-report';
 import { ReviewPage } from './ReviewPage';
 import { PANE_ROUTES } from './routes';
 
 /**
- * The Word task pane (narrow), on the same frame with its own route map. `word` is the Word report
- * gateway inside Word; outside Word (local mode in a browser) it is null and the screens preview.
+ * The Word task pane (narrow), on the same frame with its own route map. `word` is the Word
+ * gateways inside Word; outside Word (local mode in a browser) it is null and the screens preview.
  */
 export function TaskPanePage({
   word = null,
@@ -17,7 +17,7 @@ export function TaskPanePage({
   settings: BuildSettings;
   host: HostContext;
   connect: ConnectGateways;
-  word?: WordReportGateway | null;
+  word?: WordGateways | null;
 }) {
   return (
     <WordReportProvider word={word}>

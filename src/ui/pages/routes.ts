@@ -15,6 +15,7 @@ const findings = feature(() => import(/* webpackChunkName: "findings" */ '../fea
 const reportExport = feature(
   () => import(/* webpackChunkName: "report-export" */ '../features/report-export'),
 );
+const anonymity = feature(() => import(/* webpackChunkName: "anonymity" */ '../features/anonymity'));
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
 /**
@@ -42,6 +43,7 @@ export const TAB_ROUTES: readonly FrameRoute[] = [
 export const PANE_ROUTES: readonly FrameRoute[] = [
   { paths: ['/'], label: 'People', screen: summary },
   { paths: ['/findings'], label: 'Findings', screen: findings },
+  { paths: ['/anonymity'], label: 'Anonymity check', screen: anonymity },
   { paths: ['/export'], label: 'Export', screen: reportExport },
   { paths: ['/people', '/people/:id'], label: 'Person', screen: people, hidden: true },
 ];
