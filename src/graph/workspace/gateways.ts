@@ -8,6 +8,7 @@ import { openArtefactLibrary } from '../artefacts/library';
 import { saveReportExport } from '../artefacts/report-export';
 import { createGraphClient, type GraphClientOptions } from '../client';
 import { GatewayError } from '../../core/failures';
+import { transitionFinding } from '../../core/model/finding';
 import {
   IdentityRegisterStore,
   provisionIdentityRegister,
@@ -81,6 +82,15 @@ export function gatewaysOver(client: Client): Gateways {
           new ReviewStore(client, await siteOf(reviewId)).delete(entry.kind, entry.stored as never),
         ),
       searchDirectory: (text) => guarded(() => searchDirectory(client, text)),
+    },
+    findings: {
+      transition: (reviewId, base, to) =>
+        guarded(async () => {
+          const store = new ReviewStore(client, await siteOf(reviewId));
+          return store.update('finding', base, transitionFinding(base.value, to));
+        }),
+      save: (reviewId, base, next) =>
+        guarded(async () => new ReviewStore(client, await siteOf(reviewId)).update('finding', base, next)),
     },
     artefacts: {
       recent: (reviewId, count) =>

@@ -72,6 +72,7 @@ export function snapshotOf(reviewId: string, loaded: LoadedReview, warnings = 0)
     conversations: loaded.conversations.map((s) => s.value),
     keyPracticeEpisodes: loaded.keyPracticeEpisodes.map((s) => s.value),
     findings: loaded.findings.map((s) => s.value),
+    findingEntries: loaded.findings,
     boardActions: loaded.boardActions.map((s) => s.value),
     artefacts: loaded.artefacts.map(({ value: a }) => ({
       id: a.id,

@@ -5,7 +5,7 @@
  */
 import type { BoardAction } from '../../core/model/board-action';
 import type { Conversation } from '../../core/model/conversation';
-import type { Finding } from '../../core/model/finding';
+import type { Finding, FindingStatus } from '../../core/model/finding';
 import type { IdentityRegisterEntry } from '../../core/model/identity-register';
 import type { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
 import type { PersonRoleKey as PersonRole } from '../../core/model/person-roles';
@@ -94,6 +94,8 @@ export interface ReviewSnapshot {
   conversations: Conversation[];
   keyPracticeEpisodes: KeyPracticeEpisode[];
   findings: Finding[];
+  /** The same findings as stored (eTag), for a status change. */
+  findingEntries: Stored<Finding>[];
   boardActions: BoardAction[];
   artefacts: ArtefactEntry[];
   /** What could not be read, counted and named by list; null when everything loaded. */
@@ -166,9 +168,17 @@ export interface ArtefactsGateway {
   saveReportExport(reviewId: string, referenceCode: string, content: Uint8Array): Promise<RecentArtefact>;
 }
 
+/** A finding's status moved by the core's lifecycle, saved with If-Match (a 412 is a conflict). */
+export interface FindingsGateway {
+  transition(reviewId: string, base: Stored<Finding>, to: FindingStatus): Promise<WriteResult<Finding>>;
+  /** Saves a finding as merged after a conflict, with If-Match on `base`. */
+  save(reviewId: string, base: Stored<Finding>, next: Finding): Promise<WriteResult<Finding>>;
+}
+
 /** What the screens are given. Every method rejects with a core GatewayError. */
 export interface Gateways {
   workspace: WorkspaceGateway;
   people: PeopleGateway;
   artefacts: ArtefactsGateway;
+  findings: FindingsGateway;
 }

@@ -1,9 +1,15 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { patternCategory } from '../../../../core/analysis/typology';
-import { FINDING_STATUS_LABELS } from '../../../../core/model/finding';
+import { FINDING_STATUS_LABELS, type Finding } from '../../../../core/model/finding';
 import { isAgreed, type ReportSource } from '../../../../core/report';
 import type { BlockReport, EditedChoice, RefreshReport, WordReportGateway } from '../../../../word/gateway';
+import type { Stored } from '../../../../graph/workspace';
+import { useReviewList } from '../../../data/review-queries';
 import { useWordReport } from '../../../data/word-report';
+import { MergeView, type MergeField } from '../../../shell/MergeView';
+import { ProblemMessage } from '../../../shell/Problem';
+import { describeProblem } from '../../../shell/problems';
+import { useMarkInReport } from '../hooks/useMarkInReport';
 import { useFrame } from '../../../frame/review-context';
 import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
@@ -64,23 +70,61 @@ export default function FindingsScreen() {
         isEmpty={(s) => s.findings.length === 0}
         empty={{ title: 'No findings yet.', detail: 'The lead reviewers draft the findings in the review.' }}
       >
-        {(data) => <FindingsList source={data} word={word} className={styles.root} />}
+        {(data) => <FindingsList reviewId={review.id} source={data} word={word} className={styles.root} />}
       </QueryState>
     </>
   );
 }
 
+const MERGE_FIELDS: MergeField<Finding>[] = [
+  {
+    key: 'status',
+    label: 'Status',
+    show: (f) => FINDING_STATUS_LABELS[f.status],
+    take: (into, from) => ({ ...into, status: from.status }),
+  },
+  {
+    key: 'title',
+    label: 'Title',
+    show: (f) => f.title,
+    take: (into, from) => ({ ...into, title: from.title }),
+  },
+];
+
 function FindingsList({
+  reviewId,
   source,
   word,
   className,
 }: {
+  reviewId: string;
   source: ReportSource;
   word: WordReportGateway | null;
   className: string;
 }) {
   const styles = useFindingsStyles();
   const action = useWordAction<unknown>();
+  const entries = useReviewList(reviewId, 'findingEntries');
+  const status = useMarkInReport(reviewId);
+  /** After an insert: the inserted findings (by number, as their controls are titled) move to "in the report". */
+  const markInserted = (numbers: readonly number[]) => {
+    const inserted = (entries.data ?? []).filter((e: Stored<Finding>) => numbers.includes(e.value.number));
+    if (inserted.length > 0) status.mark.mutate(inserted);
+  };
+  if (status.conflict) {
+    const conflict = status.conflict;
+    return (
+      <MergeView
+        title={`Someone else changed finding ${conflict.mine.number}`}
+        mine={conflict.mine}
+        theirs={conflict.theirs?.value}
+        fields={MERGE_FIELDS}
+        saving={status.save.isPending}
+        onSave={(merged) => status.save.mutate({ base: conflict.theirs ?? conflict.base, next: merged })}
+        onKeepTheirs={status.clearConflict}
+      />
+    );
+  }
   const refresh = action.result as RefreshReport | undefined;
   const edited: BlockReport[] =
     refresh && 'blocks' in refresh ? refresh.blocks.filter((b) => b.state === 'edited') : [];
@@ -113,6 +157,7 @@ function FindingsList({
         </div>
       )}
       <WordActionStatus state={action} />
+      {status.mark.error && <ProblemMessage problem={describeProblem(status.mark.error)} />}
       {word && edited.length > 0 && (
         <section aria-label="Edited in the document">
           <ul className={styles.cards}>
@@ -162,7 +207,11 @@ function FindingsList({
                   onClick={() =>
                     void action.run(
                       `Inserting finding ${finding.number}`,
-                      () => word.insertFinding(source, finding.id),
+                      async () => {
+                        const result = await word.insertFinding(source, finding.id);
+                        markInserted([finding.number]);
+                        return result;
+                      },
                       () => `Finding ${finding.number} is in the document.`,
                     )
                   }

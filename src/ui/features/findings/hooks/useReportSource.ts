@@ -11,6 +11,7 @@ export function useReportSource(reviewId: string) {
     return {
       findings: inReviewOrder(data.findings),
       keyPracticeEpisodes: data.keyPracticeEpisodes,
+      ...(data.record ? { findingHeadings: data.record.value.findingHeadings } : {}),
     };
   }, [snapshot.data]);
   return { ...snapshot, data: source };
