@@ -133,6 +133,8 @@ describe('the Word task pane outside Word', () => {
   ])("the pane's screens in the %s theme at 320 px", async (theme, options, query) => {
     for (const [route, heading] of [
       ['/findings', 'Findings'],
+      ['/brief', 'Findings in brief'],
+      ['/outline', 'Report outline'],
       ['/export', 'Export the findings'],
       ['/anonymity', 'Anonymity check'],
     ] as const) {

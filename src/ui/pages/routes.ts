@@ -15,6 +15,8 @@ const findings = feature(() => import(/* webpackChunkName: "findings" */ '../fea
 const reportExport = feature(
   () => import(/* webpackChunkName: "report-export" */ '../features/report-export'),
 );
+const brief = feature(() => import(/* webpackChunkName: "brief" */ '../features/report-parts/brief'));
+const outline = feature(() => import(/* webpackChunkName: "outline" */ '../features/report-parts/outline'));
 const anonymity = feature(() => import(/* webpackChunkName: "anonymity" */ '../features/anonymity'));
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
@@ -43,6 +45,8 @@ export const TAB_ROUTES: readonly FrameRoute[] = [
 export const PANE_ROUTES: readonly FrameRoute[] = [
   { paths: ['/'], label: 'People', screen: summary },
   { paths: ['/findings'], label: 'Findings', screen: findings },
+  { paths: ['/brief'], label: 'Findings in brief', screen: brief },
+  { paths: ['/outline'], label: 'Report outline', screen: outline },
   { paths: ['/anonymity'], label: 'Anonymity check', screen: anonymity },
   { paths: ['/export'], label: 'Export', screen: reportExport },
   { paths: ['/people', '/people/:id'], label: 'Person', screen: people, hidden: true },
