@@ -74,6 +74,15 @@ async function signIn(page: Page, name = 'Priya Raman') {
   await page.getByRole('heading', { name: 'Review CR-2026-014' }).waitFor();
 }
 
+/** The tab opens on its dashboard: its People screen lists everyone by name. */
+async function showPeople(page: Page) {
+  await page.getByRole('tab', { name: 'People' }).click();
+  await page
+    .getByRole('heading', { name: /^People/ })
+    .first()
+    .waitFor();
+}
+
 /** Listens for the page's CSP violations (the browser fires `securitypolicyviolation` on document). */
 async function watchViolations(page: Page) {
   await page.evaluate(() => {
@@ -172,6 +181,7 @@ describe('text from the review site is shown as text', () => {
     try {
       const { page } = await open('teams-tab');
       await signIn(page);
+      await showPeople(page);
       await page.getByText(PAYLOAD).first().waitFor();
       const dom = await page.evaluate(() => ({
         injected: (window as unknown as { __injected?: number }).__injected ?? null,
@@ -194,6 +204,7 @@ describe('tokens and register entries stay out of storage and logs', () => {
     async (pageName) => {
       const { page, console, tokens } = await open(pageName);
       await signIn(page);
+      if (pageName === 'teams-tab') await showPeople(page);
       await page.getByText('Child S', { exact: true }).first().waitFor();
       await page.reload();
       await page.getByRole('heading', { name: 'Review CR-2026-014' }).waitFor();
