@@ -1,5 +1,3 @@
-import { createGraphClient } from '../../graph/client';
-import { createReviewSetupGateway } from '../../graph/review-setup';
 import { connectGateways } from '../gateways';
 import { readBuildSettings } from '../../hosts/settings';
 import { tabHostContext } from '../../hosts/tab-host';
@@ -18,11 +16,16 @@ void (async () => {
       host={host}
       connect={connectGateways}
       setSaveEnabled={setSaveEnabled}
-      setupGateway={(endpoint) =>
-        createReviewSetupGateway(
+      setupGateway={async (endpoint) => {
+        // Loaded after sign-in, so the page's first script stays small.
+        const [{ createGraphClient }, { createReviewSetupGateway }] = await Promise.all([
+          import(/* webpackChunkName: "gateways" */ '../../graph/client'),
+          import(/* webpackChunkName: "review-setup" */ '../../graph/review-setup'),
+        ]);
+        return createReviewSetupGateway(
           createGraphClient({ baseUrl: endpoint.baseUrl, getToken: endpoint.getToken }),
-        )
-      }
+        );
+      }}
     />,
   );
 })();
