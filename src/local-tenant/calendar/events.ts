@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { GraphError } from '../http/errors';
+import { GRAPH_PROPERTIES } from '../http/properties';
 import { TENANT_DOMAIN, stableGuid } from '../ids';
 import type { TenantStore } from '../store/database';
 import type { DirectoryUser } from '../store/entities';
@@ -197,55 +198,7 @@ export const propertyValidationFailure = () =>
 // Reading a request body (create and update).
 
 /** Every property of microsoft.graph.event (with outlookItem and entity), from the OpenAPI description. */
-const EVENT_PROPERTIES = new Set([
-  'id',
-  'categories',
-  'changeKey',
-  'createdDateTime',
-  'lastModifiedDateTime',
-  'allowNewTimeProposals',
-  'attendees',
-  'body',
-  'bodyPreview',
-  'end',
-  'hasAttachments',
-  'hideAttendees',
-  'iCalUId',
-  'importance',
-  'isAllDay',
-  'isCancelled',
-  'isDraft',
-  'isOnlineMeeting',
-  'isOrganizer',
-  'isReminderOn',
-  'location',
-  'locations',
-  'onlineMeeting',
-  'onlineMeetingProvider',
-  'onlineMeetingUrl',
-  'organizer',
-  'originalEndTimeZone',
-  'originalStart',
-  'originalStartTimeZone',
-  'recurrence',
-  'reminderMinutesBeforeStart',
-  'responseRequested',
-  'responseStatus',
-  'sensitivity',
-  'seriesMasterId',
-  'showAs',
-  'start',
-  'subject',
-  'transactionId',
-  'type',
-  'webLink',
-  'attachments',
-  'calendar',
-  'extensions',
-  'instances',
-  'multiValueExtendedProperties',
-  'singleValueExtendedProperties',
-]);
+const EVENT_PROPERTIES = new Set<string>(GRAPH_PROPERTIES.event);
 
 const ATTENDEE_PROPERTIES = new Set(['type', 'status', 'emailAddress', 'proposedNewTime']);
 const EMAIL_PROPERTIES = new Set(['name', 'address']);
