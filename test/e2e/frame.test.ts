@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startTestTenant, type TestTenant } from '../support/tenant';
-import { startBrowser, type TestBrowser } from './support/browser';
-import { serveStatic, type StaticServer } from './support/static-server';
+import type { TestTenant } from '../support/tenant';
+import { type TestBrowser } from './support/browser';
+import { type StaticServer } from './support/static-server';
+import { closePages, startPages } from './support/pages';
 
-const DIST = path.resolve(__dirname, '../../dist');
 const RESULTS = path.resolve(__dirname, '../../test-results');
 const REVIEW = 'CR-2026-014';
 const NARROW = { width: 320, height: 800 };
@@ -22,21 +22,10 @@ let site: StaticServer;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'teams-tab.html')))
-    throw new Error('dist/ has no built pages: run `npm run build:local` first (`npm test` does).');
-  fs.mkdirSync(RESULTS, { recursive: true });
-  tenant = await startTestTenant();
-  site = await serveStatic(DIST, tenant.tenant.url);
-  // The tenant answers browsers only from the pages' own origin: the static server's free port.
-  tenant.tenant.allowOrigin(site.url);
-  browser = await startBrowser();
+  ({ tenant, site, browser } = await startPages('teams-tab.html'));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await tenant?.close();
-});
+afterAll(() => closePages({ tenant, site, browser }));
 
 /** Every WCAG 2.0, 2.1 and 2.2 A and AA violation axe finds, whatever its impact. */
 async function wcagViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {

@@ -5,12 +5,12 @@
  * and the identity register channel created. Screenshots of the form in the three themes at 320 px
  * and full width in test-results/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { startTestTenant, type TestTenant } from '../support/tenant';
-import { startBrowser, wcagViolations, type TestBrowser } from './support/browser';
+import { wcagViolations, type TestBrowser } from './support/browser';
 import { serveStatic, type StaticServer } from './support/static-server';
+import { closePages, startPages } from './support/pages';
 
 const DIST = path.resolve(__dirname, '../../dist');
 const RESULTS = path.resolve(__dirname, '../../test-results');
@@ -22,21 +22,10 @@ let site: StaticServer;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'teams-tab-config.html')))
-    throw new Error('dist/ has no built pages: run `npm run build:local` first (`npm test` does).');
-  fs.mkdirSync(RESULTS, { recursive: true });
-  tenant = await startTestTenant();
-  site = await serveStatic(DIST, tenant.tenant.url);
-  // The tenant answers browsers only from the pages' own origin: the static server's free port.
-  tenant.tenant.allowOrigin(site.url);
-  browser = await startBrowser();
+  ({ tenant, site, browser } = await startPages('teams-tab-config.html'));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await tenant?.close();
-});
+afterAll(() => closePages({ tenant, site, browser }));
 
 /** The writes a request sends to Graph: itself, or each part of a JSON batch that is not a GET. */
 function writesOf(req: Request): string[] {

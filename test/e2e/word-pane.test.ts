@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { startTestTenant, type TestTenant } from '../support/tenant';
-import { seriousAxeViolations, startBrowser, type TestBrowser } from './support/browser';
-import { serveStatic, type StaticServer } from './support/static-server';
+import type { TestTenant } from '../support/tenant';
+import { seriousAxeViolations, type TestBrowser } from './support/browser';
+import { type StaticServer } from './support/static-server';
+import { closePages, startPages } from './support/pages';
 
-const DIST = path.resolve(__dirname, '../../dist');
 const RESULTS = path.resolve(__dirname, '../../test-results');
 const REVIEW = 'CR-2026-014';
 const NARROW = { width: 320, height: 800 };
@@ -21,20 +21,10 @@ let site: StaticServer;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'word-taskpane.html')))
-    throw new Error('dist/ has no built pages: run `npm run build:local` first (`npm test` does).');
-  fs.mkdirSync(RESULTS, { recursive: true });
-  tenant = await startTestTenant();
-  site = await serveStatic(DIST, tenant.tenant.url);
-  tenant.tenant.allowOrigin(site.url);
-  browser = await startBrowser();
+  ({ tenant, site, browser } = await startPages('word-taskpane.html'));
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await tenant?.close();
-});
+afterAll(() => closePages({ tenant, site, browser }));
 
 async function openPane(
   hash: string,
