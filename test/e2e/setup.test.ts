@@ -61,9 +61,9 @@ const setupHeading = (page: Page) => page.getByRole('heading', { name: `Set up t
 async function fillBadInput(page: Page) {
   await control(page, 'Reference code').fill('CR-2026-014'); // not this Team's
   await control(page, 'Kind of review').selectOption('LCSPR');
-  await control(page, 'Date the incident was notified').fill('2026-10-05');
-  await control(page, 'From').fill('2026-10-01');
-  await control(page, 'To').fill('2025-04-01'); // ends before it starts
+  await control(page, 'Date the incident was notified').fill('05/10/2026');
+  await control(page, 'From').fill('01/10/2026');
+  await control(page, 'To').fill('1/4/25'); // ends before it starts
   await page.getByRole('button', { name: 'Set up the review' }).click();
 }
 
@@ -97,6 +97,8 @@ describe('setting up a review from its empty Team', () => {
     expect(await messageBeside(page, 'Title (pseudonym)')).toContain('The review title is required.');
     expect(await messageBeside(page, 'Method')).toContain('The method is required.');
     expect(await messageBeside(page, 'To')).toMatch(/cannot end \(.*\) before it starts/);
+    // Dates are typed and shown day first, as written in England, whatever the browser's language.
+    expect(await control(page, 'To').inputValue()).toBe('01/04/2025');
     expect(await messageBeside(page, 'Kind of review')).not.toMatch(/required|must/);
     // Focus goes to the first field to correct.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('review-setup-referenceCode');
@@ -108,8 +110,8 @@ describe('setting up a review from its empty Team', () => {
     await control(page, 'Reference code').fill('CR-2026-021');
     await control(page, 'Title (pseudonym)').fill(markup);
     await control(page, 'Method').selectOption('focused');
-    await control(page, 'From').fill('2025-04-01');
-    await control(page, 'To').fill('2026-10-01');
+    await control(page, 'From').fill('01/04/2025');
+    await control(page, 'To').fill('1/10/2026');
     await control(page, 'Research questions').fill(
       'How did agencies share what they knew about the baby’s care?\nWhat helped the family to ask for help?',
     );

@@ -2,6 +2,7 @@ import { Button, Field, Input, Select, Spinner, Text, Textarea } from '@fluentui
 import { useRef, useState, type FormEvent } from 'react';
 import { METHOD_VARIANT_LABELS, REVIEW_KIND_LABELS, type Review } from '../../../core/model/review';
 import { ProblemMessage } from '../../shell/Problem';
+import { DateField } from '../../shell/DateField';
 import {
   FIELD_ORDER,
   emptyForm,
@@ -78,8 +79,16 @@ export function ReviewForm({
     validationMessage: errors[name],
     validationState: errors[name] ? ('error' as const) : ('none' as const),
   });
-  const text = (name: ReviewFormField, type: 'text' | 'date' = 'text') => (
-    <Input id={inputId(name)} type={type} value={values[name]} onChange={(_, d) => set(name)(d.value)} />
+  const text = (name: ReviewFormField) => (
+    <Input id={inputId(name)} value={values[name]} onChange={(_, d) => set(name)(d.value)} />
+  );
+  const date = (name: ReviewFormField) => (
+    <DateField
+      id={inputId(name)}
+      value={values[name]}
+      onChange={set(name)}
+      onTextError={(message) => setErrors((e) => ({ ...e, [name]: message }))}
+    />
   );
 
   return (
@@ -149,24 +158,24 @@ export function ReviewForm({
           hint="The statutory clock starts here"
           {...field('incidentNotified')}
         >
-          {text('incidentNotified', 'date')}
+          {date('incidentNotified')}
         </Field>
         <Field
           label="Date of the decision to review"
           hint="Leave blank until the review is decided"
           {...field('decisionDate')}
         >
-          {text('decisionDate', 'date')}
+          {date('decisionDate')}
         </Field>
       </div>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>Period under review</legend>
         <div className={styles.pair}>
           <Field label="From" required {...field('periodStart')}>
-            {text('periodStart', 'date')}
+            {date('periodStart')}
           </Field>
           <Field label="To" required {...field('periodEnd')}>
-            {text('periodEnd', 'date')}
+            {date('periodEnd')}
           </Field>
         </div>
       </fieldset>
