@@ -61,7 +61,7 @@ export type Review = z.infer<typeof Review>;
 /**
  * A review's Team is named after it: its name starts with the reference code
  * ("CR-2026-014 Learning review"), never the child's pseudonym. The code, or null when the name
- * does not start with one. See docs/decisions/0006-team-name-starts-with-the-reference.md.
+ * does not start with one. See docs/decisions/0007-team-name-starts-with-the-reference.md.
  */
 export function referenceOfTeamName(teamName: string): string | null {
   const code = /^\s*(CR-\d{4}-\d{3,4})(?![\w-])/.exec(teamName)?.[1];
