@@ -4,6 +4,7 @@
  * in a browser) there is none and the pane previews instead.
  */
 import type { IdentityRegisterEntry } from '../core/model/identity-register';
+import type { ReportSource } from '../core/report';
 import type { AnonymityCheck, AnonymityReport } from './anonymity';
 import type { WordReport } from './report';
 
@@ -27,3 +28,24 @@ export interface WordGateways {
   report: WordReportGateway;
   anonymity: WordAnonymityGateway;
 }
+
+/**
+ * The findings as a .docx (src/word/docx-export.ts), in Word or in a browser: the same blocks, tags
+ * and hashes as the add-in inserts. The docx library loads on first use, in its own chunk.
+ */
+export interface ReportExportGateway {
+  build(
+    source: ReportSource,
+    options: { referenceCode: string; includeDrafts: boolean },
+  ): Promise<{ bytes: Uint8Array; fileName: string }>;
+}
+
+export const reportExportGateway: ReportExportGateway = {
+  async build(source, options) {
+    const { exportFindingsDocx, exportFileName } = await import(
+      /* webpackChunkName: "docx-export" */ './docx-export'
+    );
+    const bytes = await exportFindingsDocx(source, options);
+    return { bytes, fileName: exportFileName(options.referenceCode, new Date()) };
+  },
+};

@@ -1,6 +1,6 @@
 import type { HostContext } from '../../hosts/host-context';
 import type { BuildSettings } from '../../hosts/settings';
-import type { WordGateways } from '../../word/gateway';
+import type { ReportExportGateway, WordGateways } from '../../word/gateway';
 import type { ConnectGateways } from '../data/ConnectGateways';
 import { WordReportProvider } from '../data/word-report';
 import { ReviewPage } from './ReviewPage';
@@ -12,15 +12,17 @@ import { PANE_ROUTES } from './routes';
  */
 export function TaskPanePage({
   word = null,
+  exporter,
   ...props
 }: {
   settings: BuildSettings;
   host: HostContext;
   connect: ConnectGateways;
   word?: WordGateways | null;
+  exporter: ReportExportGateway;
 }) {
   return (
-    <WordReportProvider word={word}>
+    <WordReportProvider word={word} exporter={exporter}>
       <ReviewPage {...props} routes={PANE_ROUTES} narrow />
     </WordReportProvider>
   );

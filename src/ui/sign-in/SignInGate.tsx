@@ -6,13 +6,20 @@ import {
   MessageBarTitle,
   Spinner,
 } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { GraphEndpoint } from '../../hosts/connection';
 import type { HostContext } from '../../hosts/host-context';
 import type { BuildSettings } from '../../hosts/settings';
 import { ProblemMessage } from '../shell/Problem';
-import { LocalSignIn } from './LocalSignIn';
 import { useSignIn } from './useSignIn';
+
+/**
+ * Local mode's person picker (a Persona per demo user) loads only when it is shown: a remembered
+ * sign-in, and every production page, never fetch it, and the pages' first script stays small.
+ */
+const LocalSignIn = lazy(async () => ({
+  default: (await import(/* webpackChunkName: "local-sign-in" */ './LocalSignIn')).LocalSignIn,
+}));
 
 export interface SignedIn {
   endpoint: GraphEndpoint;
@@ -43,7 +50,11 @@ export function SignInGate({
     case 'signing-in':
       return frame(<Spinner label="Signing in…" />);
     case 'choose-user':
-      return frame(<LocalSignIn users={state.users} onChoose={chooseUser} />);
+      return frame(
+        <Suspense fallback={<Spinner label="Signing in…" />}>
+          <LocalSignIn users={state.users} onChoose={chooseUser} />
+        </Suspense>,
+      );
     case 'needs-interaction':
       return frame(
         <MessageBar intent="info" layout="multiline">

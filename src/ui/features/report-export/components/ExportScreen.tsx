@@ -17,7 +17,8 @@ import { describeProblem } from '../../../shell/problems';
 import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
 import { useReportSource } from '../../findings/hooks/useReportSource';
-import { buildExport, download, useSaveExport } from '../hooks/useReportExport';
+import { download, useSaveExport } from '../hooks/useReportExport';
+import { useReportExporter } from '../../../data/word-report';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -54,12 +55,13 @@ function Export({
   const [downloadProblem, setDownloadProblem] = useState<unknown>(null);
   const [building, setBuilding] = useState(false);
   const save = useSaveExport(reviewId, referenceCode);
+  const exporter = useReportExporter();
   const included = source.findings.filter((f) => includeDrafts || isAgreed(f));
   const onDownload = async () => {
     setBuilding(true);
     setDownloadProblem(null);
     try {
-      const { bytes, fileName } = await buildExport(source, referenceCode, includeDrafts);
+      const { bytes, fileName } = await exporter.build(source, { referenceCode, includeDrafts });
       download(bytes, fileName);
     } catch (error: unknown) {
       setDownloadProblem(error);

@@ -2,15 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReportSource } from '../../../../core/report';
 import { useGateways } from '../../../data/gateways';
 import { queryKeys } from '../../../data/review-queries';
-
-/** The .docx export, built in the browser from the same blocks Word gets (src/word/docx-export.ts). */
-export async function buildExport(source: ReportSource, referenceCode: string, includeDrafts: boolean) {
-  const { exportFindingsDocx, exportFileName } = await import(
-    /* webpackChunkName: "docx-export" */ '../../../../word/docx-export'
-  );
-  const bytes = await exportFindingsDocx(source, { referenceCode, includeDrafts });
-  return { bytes, fileName: exportFileName(referenceCode, new Date()) };
-}
+import { useReportExporter } from '../../../data/word-report';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -29,10 +21,14 @@ export function download(bytes: Uint8Array, fileName: string): void {
 /** Saves the export to the review's library through the artefacts gateway. */
 export function useSaveExport(reviewId: string, referenceCode: string) {
   const { artefacts } = useGateways();
+  const exporter = useReportExporter();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: { source: ReportSource; includeDrafts: boolean }) => {
-      const { bytes } = await buildExport(input.source, referenceCode, input.includeDrafts);
+      const { bytes } = await exporter.build(input.source, {
+        referenceCode,
+        includeDrafts: input.includeDrafts,
+      });
       return artefacts.saveReportExport(reviewId, referenceCode, bytes);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.recentArtefacts(reviewId) }),
