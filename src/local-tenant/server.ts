@@ -20,6 +20,7 @@ import { registerDirectoryRoutes } from './routes/directory';
 import { registerSiteRoutes } from './routes/sites';
 import { registerListRoutes } from './routes/lists';
 import { registerTeamRoutes } from './routes/teams';
+import { registerTeamMemberRoutes } from './routes/team-members';
 import { registerBatchRoutes } from './routes/batch';
 import { registerCalendarRoutes } from './routes/calendar';
 import { registerScheduleRoutes } from './routes/schedule';
@@ -69,6 +70,7 @@ const registrars: RouteRegistrar[] = [
   registerSiteRoutes,
   registerListRoutes,
   registerTeamRoutes,
+  registerTeamMemberRoutes,
   registerBatchRoutes,
   registerDriveRoutes,
 ];

@@ -46,6 +46,8 @@ export interface Channel {
   webUrl: string;
   /** Private channels have their own members (user ids) and their own site. */
   members: string[] | null;
+  /** A private channel's owners (user ids, members too); absent: its members who own the team. */
+  owners?: string[];
   siteId: string;
 }
 
