@@ -19,6 +19,7 @@ import { guarded } from './errors';
 import { identityRegisterVisibility, openReview } from './open-review';
 import { getReviewTeams, getSignedInUser } from './review-teams';
 import { searchDirectory } from './directory';
+import { addToRegisterChannel, addToTeam, readTeamAccess } from './team-access';
 import type { Gateways, PersonEntry } from './types';
 
 /** Graph's address and the signed-in person's token: what sign-in gives (hosts/connection.ts). */
@@ -42,6 +43,11 @@ export function gatewaysOver(client: Client): Gateways {
   };
 
   return {
+    access: {
+      teamAccess: (reviewId, email) => guarded(() => readTeamAccess(client, reviewId, email)),
+      addToTeam: (reviewId, userId) => guarded(() => addToTeam(client, reviewId, userId)),
+      addToRegister: (reviewId, userId) => guarded(() => addToRegisterChannel(client, reviewId, userId)),
+    },
     workspace: {
       signedInUser: () => guarded(() => getSignedInUser(client)),
       reviewTeams: () => guarded(() => getReviewTeams(client)),

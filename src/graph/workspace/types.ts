@@ -17,6 +17,8 @@ import type { Stored, WriteResult } from '../review-site';
 export type { Stored, WriteResult, DeleteResult, Conflict } from '../review-site';
 import type { DeleteResult } from '../review-site';
 export type { ReviewRecord } from '../review-site';
+export type * from './access-types';
+import type { AccessGateway } from './access-types';
 
 /** Who is signed in. */
 export interface SignedInUser {
@@ -181,4 +183,5 @@ export interface Gateways {
   people: PeopleGateway;
   artefacts: ArtefactsGateway;
   findings: FindingsGateway;
+  access: AccessGateway;
 }

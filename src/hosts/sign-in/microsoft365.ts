@@ -26,6 +26,9 @@ export function graphScopes(sites: SitesPermission): string[] {
     'Channel.ReadBasic.All',
     'ChannelMember.Read.All',
     'Channel.Create',
+    // People: a Team owner adds the review team to the Team (members only) and to the register channel.
+    'TeamMember.ReadWriteNonOwnerRole.All',
+    'ChannelMember.ReadWrite.All',
   ];
   return sites === 'Sites.Selected'
     ? [...base, 'Sites.Selected']

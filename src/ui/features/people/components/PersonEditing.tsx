@@ -36,6 +36,7 @@ const mergeFields = (kind: PersonKind): MergeField<PersonValue>[] =>
 /** "Add someone": the role, then the form for it. */
 export function AddPerson({ reviewId }: { reviewId: string }) {
   const styles = usePeopleStyles();
+  const navigate = useNavigate();
   const edits = usePeopleEdits(reviewId);
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<PersonKind>('caseGroupMember');
@@ -73,9 +74,12 @@ export function AddPerson({ reviewId }: { reviewId: string }) {
           edits.add.mutate(
             { kind, input },
             {
-              onSuccess: () => {
+              onSuccess: (entry) => {
                 setOpen(false);
                 setAdded('Added to the review.');
+                // The review team's access (the Team, the register channel) is given on their page.
+                if (entry.kind === 'leadReviewer' || entry.kind === 'reviewTeamMember')
+                  navigate(`/people/${encodeURIComponent(entry.stored.value.id)}`);
               },
             },
           )
