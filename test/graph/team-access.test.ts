@@ -65,3 +65,24 @@ test('someone outside the register channel does not see it', async () => {
   expect(access.register).toBeNull();
   expect(access.person).toMatchObject({ inRegister: null });
 });
+
+test('a panel member is kept in the People list with their own role, apart from the review team', async () => {
+  const gateways = gatewaysOver(connect(t).client);
+  const entry = await gateways.people.add(teamId, 'panelMember', {
+    name: 'Graham Whitfield',
+    role: 'Independent chair',
+    agency: 'Safeguarding partnership',
+    email: 'graham.whitfield@northmoor.example',
+  });
+  expect(entry.kind).toBe('panelMember');
+  const snapshot = await gateways.workspace.openReview(teamId);
+  expect(snapshot.people.find((p) => p.id === entry.stored.value.id)).toMatchObject({
+    role: 'panel',
+    name: 'Graham Whitfield',
+    email: 'graham.whitfield@northmoor.example',
+  });
+  expect(snapshot.people.filter((p) => p.role === 'review-team').map((p) => p.id)).not.toContain(
+    entry.stored.value.id,
+  );
+  expect(snapshot.notice).toBeNull();
+});

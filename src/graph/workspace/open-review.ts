@@ -17,7 +17,8 @@ import type { Notice, OpenPhase, RegisterVisibility, ReviewPerson, ReviewSnapsho
 
 /** Everyone in the loaded review, as rows for the pages, in the method's order of roles. */
 export function peopleOfReview(
-  review: Pick<LoadedReview, 'leadReviewers' | 'reviewTeam' | 'caseGroup' | 'family'>,
+  review: Pick<LoadedReview, 'leadReviewers' | 'reviewTeam' | 'caseGroup' | 'family'> &
+    Partial<Pick<LoadedReview, 'panel'>>,
 ): ReviewPerson[] {
   return [
     ...review.leadReviewers.map(({ value: p }): ReviewPerson => ({
@@ -47,6 +48,15 @@ export function peopleOfReview(
       email: p.email,
       organisation: p.organisation,
     })),
+    ...(review.panel ?? []).map(({ value: p }): ReviewPerson => ({
+      id: p.id,
+      role: 'panel',
+      name: p.name,
+      label: p.role,
+      jobRole: p.role,
+      agency: p.agency,
+      email: p.email,
+    })),
     // Only the two fields a family member has: whatever else an item held never reaches the page.
     ...review.family.map(({ value: p }): ReviewPerson => ({
       id: p.id,
@@ -68,6 +78,7 @@ export function snapshotOf(reviewId: string, loaded: LoadedReview, warnings = 0)
       ...loaded.reviewTeam.map((stored) => ({ kind: 'reviewTeamMember' as const, stored })),
       ...loaded.caseGroup.map((stored) => ({ kind: 'caseGroupMember' as const, stored })),
       ...loaded.family.map((stored) => ({ kind: 'familyMember' as const, stored })),
+      ...loaded.panel.map((stored) => ({ kind: 'panelMember' as const, stored })),
     ],
     conversations: loaded.conversations.map((s) => s.value),
     keyPracticeEpisodes: loaded.keyPracticeEpisodes.map((s) => s.value),

@@ -22,6 +22,7 @@ const KINDS: { kind: PersonKind; label: string }[] = [
   { kind: 'leadReviewer', label: 'Lead reviewer' },
   { kind: 'reviewTeamMember', label: 'Review team member' },
   { kind: 'caseGroupMember', label: 'Case group member' },
+  { kind: 'panelMember', label: 'Panel member (reads the review’s files in SharePoint)' },
   { kind: 'familyMember', label: 'Family member (by pseudonym)' },
 ];
 
