@@ -13,6 +13,7 @@ import {
   type LoadProblem,
   type ProvisionedSite,
 } from '../review-site';
+import type { SharePointConnection } from '../sharepoint/rest';
 import type { Notice, OpenPhase, RegisterVisibility, ReviewPerson, ReviewSnapshot } from './types';
 
 /** Everyone in the loaded review, as rows for the pages, in the method's order of roles. */
@@ -102,9 +103,10 @@ export async function openReview(
   client: Client,
   groupId: string,
   onPhase: (phase: OpenPhase) => void = () => undefined,
+  sharePoint?: SharePointConnection,
 ): Promise<{ site: ProvisionedSite; snapshot: ReviewSnapshot }> {
   onPhase('setting-up');
-  const site = await provisionReviewSite(client, { groupId });
+  const site = await provisionReviewSite(client, { groupId }, { sharePoint });
   onPhase('loading');
   const loaded = await new ReviewStore(client, site).load();
   return { site, snapshot: snapshotOf(groupId, loaded, site.warnings.length) };

@@ -81,6 +81,8 @@ export interface SpList {
   nextItemId: number;
   /** Document libraries have a drive. */
   driveId?: string;
+  /** Internal names of the default view's columns; absent: SharePoint's own (see routes/sharepoint-rest.ts). */
+  defaultViewFields?: string[];
 }
 
 export interface ColumnDefinition {
