@@ -10,7 +10,11 @@ import type { WordGateways } from '../word/gateway';
  */
 export async function connectGateways(endpoint: GraphEndpoint): Promise<Gateways> {
   const { createGateways } = await import(/* webpackChunkName: "gateways" */ '../graph/workspace/gateways');
-  return createGateways({ baseUrl: endpoint.baseUrl, getToken: endpoint.getToken });
+  return createGateways({
+    baseUrl: endpoint.baseUrl,
+    getToken: endpoint.getToken,
+    sharePoint: endpoint.sharePoint,
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { HostContext } from './host-context';
 import { GRAPH_URL, type BuildSettings } from './settings';
 import { startLocalSession, tabStorage } from './sign-in/local';
+import { localSharePoint } from './sign-in/sharepoint';
 import type { Microsoft365Session } from './sign-in/microsoft365';
 
 /**
@@ -13,6 +14,14 @@ export interface GraphEndpoint {
   getToken: () => Promise<string>;
   /** Local mode: forget the chosen person and show the picker again. */
   signOut?: () => void;
+  /** SharePoint's REST API (a library's default view): where to send a SharePoint address, and its token. */
+  sharePoint?: SharePointEndpoint;
+}
+
+export interface SharePointEndpoint {
+  address(url: string): string;
+  /** A token for the SharePoint host at `origin` (delegated AllSites.Manage). */
+  getToken(origin: string): Promise<string>;
 }
 
 /** Local mode: sign in as a person seeded in the local tenant. */
@@ -23,7 +32,12 @@ export async function connectLocal(
   const session = await startLocalSession(settings.localTenantUrl, userPrincipalName, {
     storage: tabStorage(),
   });
-  return { baseUrl: `${settings.localTenantUrl}/v1.0`, getToken: session.getToken, signOut: session.signOut };
+  return {
+    baseUrl: `${settings.localTenantUrl}/v1.0`,
+    getToken: session.getToken,
+    signOut: session.signOut,
+    sharePoint: localSharePoint(settings.localTenantUrl, userPrincipalName),
+  };
 }
 
 /**
@@ -43,5 +57,16 @@ export async function startMicrosoft365(
     loginHint: host.loginHint,
     redirectUri: `${settings.baseUrl}/auth-redirect.html`,
   });
-  return { session, endpoint: { baseUrl: `${GRAPH_URL}/v1.0`, getToken: session.getToken } };
+  return {
+    session,
+    endpoint: {
+      baseUrl: `${GRAPH_URL}/v1.0`,
+      getToken: session.getToken,
+      // SharePoint's own REST API is called on the host itself, with a token for that host.
+      sharePoint: {
+        address: (url) => url,
+        getToken: (origin) => session.getTokenFor([`${origin}/AllSites.Manage`]),
+      },
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { findUserBySignInName, issueToken } from './auth';
+import { GRAPH_RESOURCE, findUserBySignInName, issueToken } from './auth';
+import { SHAREPOINT_HOST } from './ids';
 import type { FaultInjector } from './faults';
 import { parseJsonBody } from './http/json';
 import type { TenantResponse } from './http/types';
@@ -13,7 +14,8 @@ import type { DirectoryUser } from './store/entities';
  * page needs none; the HTTP adapter lets them answer only callers without an Origin or from the
  * pages' own origins.
  *   GET /_local/users                the people who can sign in
- *   POST /_local/token               {"user": UPN or mail} -> {"access_token", ...}; no user: the default
+ *   POST /_local/token               {"user": UPN or mail, "resource"?} -> {"access_token", ...}; no user:
+ *                                    the default; resource: Graph (default) or the SharePoint host's origin
  *   GET|PUT|DELETE /_local/faults    the fault rules (see faults.ts)
  *   GET|DELETE /_local/stats         request and fault counts (see stats.ts)
  */
@@ -46,7 +48,17 @@ export function adminRoutes(deps: {
               status: 400,
               body: { error: 'invalid_grant', error_description: 'No such user in the local tenant.' },
             };
-          return { status: 200, body: issueToken(store, user, now()) };
+          const resource =
+            typeof input.resource === 'string' ? input.resource.replace(/\/+$/, '') : GRAPH_RESOURCE;
+          if (resource !== GRAPH_RESOURCE && resource !== `https://${SHAREPOINT_HOST}`)
+            return {
+              status: 400,
+              body: {
+                error: 'invalid_resource',
+                error_description: 'AADSTS500011: The resource principal was not found in the tenant.',
+              },
+            };
+          return { status: 200, body: issueToken(store, user, now(), resource) };
         }
         case 'GET /_local/faults':
           return { status: 200, body: faults.current() };

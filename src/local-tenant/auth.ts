@@ -9,27 +9,37 @@ interface IssuedToken {
   id: string;
   userId: string;
   expiresAt: number;
+  /** Who the token is for: Graph (absent) or the tenant's SharePoint host ("https://northmoor.sharepoint.com"). */
+  audience?: string;
 }
+
+/** The resources the local sign-in issues tokens for, as Entra ID names them. */
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 
 /**
  * Bearer tokens issued by the local sign-in. They are opaque random strings (the product never
  * reads inside a token), stored with their user and expiry so that they survive a restart.
  */
-export function issueToken(store: TenantStore, user: DirectoryUser, now: Date) {
+export function issueToken(store: TenantStore, user: DirectoryUser, now: Date, audience?: string) {
   const token = randomBytes(32).toString('base64url');
   store.put<IssuedToken>('token', {
     id: token,
     userId: user.id,
     expiresAt: now.getTime() + TOKEN_LIFETIME_SECONDS * 1000,
+    ...(audience && audience !== GRAPH_RESOURCE ? { audience } : {}),
   });
   return { access_token: token, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS };
 }
 
-/** The user behind an Authorization header, or the 401 Graph gives. */
+/**
+ * The user behind an Authorization header, or the 401 Graph gives. A token issued for another
+ * resource (SharePoint's REST API) is refused, as Graph refuses a token of another audience.
+ */
 export function authenticate(
   store: TenantStore,
   authorization: string | undefined,
   now: Date,
+  audience?: string,
 ): DirectoryUser {
   if (!authorization) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
   const m = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -40,6 +50,12 @@ export function authenticate(
       401,
       'InvalidAuthenticationToken',
       'Lifetime validation failed, the token is expired.',
+    );
+  if ((issued.audience ?? GRAPH_RESOURCE) !== (audience ?? GRAPH_RESOURCE))
+    throw new GraphError(
+      401,
+      'InvalidAuthenticationToken',
+      'Access token validation failure. Invalid audience.',
     );
   const user = store.get<DirectoryUser>('user', issued.userId);
   if (!user)

@@ -20,11 +20,13 @@ import { registerDirectoryRoutes } from './routes/directory';
 import { registerSiteRoutes } from './routes/sites';
 import { registerListRoutes } from './routes/lists';
 import { registerTeamRoutes } from './routes/teams';
+import { registerTeamMemberRoutes } from './routes/team-members';
 import { registerBatchRoutes } from './routes/batch';
 import { registerCalendarRoutes } from './routes/calendar';
 import { registerScheduleRoutes } from './routes/schedule';
 import { registerDriveRoutes } from './routes/drives';
 import { preauthenticatedRoutes } from './routes/uploads';
+import { SHAREPOINT_PREFIX, handleSharePointRest } from './routes/sharepoint-rest';
 import { seedDemo } from './seed/demo';
 
 export { RequestStats } from './stats';
@@ -69,6 +71,7 @@ const registrars: RouteRegistrar[] = [
   registerSiteRoutes,
   registerListRoutes,
   registerTeamRoutes,
+  registerTeamMemberRoutes,
   registerBatchRoutes,
   registerDriveRoutes,
 ];
@@ -144,6 +147,11 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
     if (preauthenticated) {
       stats.httpRequests++;
       return respond(req, () => preauthenticated.handle(req, ctx));
+    }
+    // SharePoint's REST API (a list's default view), with its own tokens and error shapes.
+    if (req.path.startsWith(SHAREPOINT_PREFIX)) {
+      stats.httpRequests++;
+      return respond(req, () => handleSharePointRest(req, ctx));
     }
     if (!/^\/v1\.0(\/|$)/i.test(req.path))
       return { status: 404, body: { error: 'This local tenant serves Microsoft Graph under /v1.0.' } };

@@ -26,7 +26,7 @@ describe('the review site schema', () => {
   // widens existing sites' columns on the next provisioning. Either way, change this list on purpose.
   it('offers exactly these values in its choice columns', () => {
     expect(CHOICES).toEqual({
-      personRole: ['lead-reviewer', 'review-team', 'case-group', 'family'],
+      personRole: ['lead-reviewer', 'review-team', 'case-group', 'panel', 'family'],
       organisation: ['internal', 'external'],
       reviewKind: ['SCR', 'LCSPR', 'SAR', 'local learning review'],
       method: ['full', 'intensive', 'focused', 'themed', 'mid-range', 'sar-in-rapid-time'],

@@ -24,6 +24,7 @@ void (async () => {
         ]);
         return createReviewSetupGateway(
           createGraphClient({ baseUrl: endpoint.baseUrl, getToken: endpoint.getToken }),
+          endpoint.sharePoint,
         );
       }}
     />,

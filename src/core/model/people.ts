@@ -32,6 +32,14 @@ export const CaseGroupMember = ReviewTeamMember.extend({
 });
 export type CaseGroupMember = z.infer<typeof CaseGroupMember>;
 
+/**
+ * Someone on the safeguarding partnership's panel (its chair and members) who reads the review's
+ * files in SharePoint: not in the review's Team, so the library and the panel pack are shared with
+ * them by name, read-only.
+ */
+export const PanelMember = Person.extend({ agency: shortText('The agency').optional() });
+export type PanelMember = z.infer<typeof PanelMember>;
+
 /** Pseudonym and relationship only: the real name lives in the identity register and nowhere else. */
 export const FamilyMember = z.strictObject(
   {

@@ -3,6 +3,7 @@ export const PERSON_ROLE_LABELS = {
   'lead-reviewer': 'Lead reviewers',
   'review-team': 'Review team',
   'case-group': 'Case group',
+  panel: 'Panel members',
   family: 'Family (by pseudonym)',
 } as const;
 

@@ -13,7 +13,7 @@ import { BoardAction } from './board-action';
 import { Conversation } from './conversation';
 import { DEFAULT_FINDING_HEADINGS, Finding, FindingHeadings } from './finding';
 import { KeyPracticeEpisode } from './key-practice-episode';
-import { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from './people';
+import { CaseGroupMember, FamilyMember, LeadReviewer, PanelMember, ReviewTeamMember } from './people';
 import { Review } from './review';
 import { DEFAULT_HINDSIGHT_PROMPTS, HindsightPrompts } from './review-settings';
 
@@ -24,6 +24,8 @@ export const ReviewWorkspace = z
     reviewTeam: z.array(ReviewTeamMember).default([]),
     caseGroup: z.array(CaseGroupMember).default([]),
     family: z.array(FamilyMember).default([]),
+    /** The panel who read the review's files in SharePoint (shared by name, read-only). */
+    panel: z.array(PanelMember).default([]).optional(),
     conversations: z.array(Conversation).default([]),
     keyPracticeEpisodes: z.array(KeyPracticeEpisode).default([]),
     findings: z.array(Finding).default([]),

@@ -4,19 +4,17 @@
  * agreed (sharing withdrawn, the agreed version recorded). Invariant: the practitioner holds a
  * grant on the file exactly while the record status is "sent to participant".
  *
- * Sharing follows PLATFORM.md: `POST /drives/{id}/items/{id}/invite` naming that one person,
+ * Sharing follows PLATFORM.md (one helper for every named-person share, sharing.ts): `POST /drives/{id}/items/{id}/invite` naming that one person,
  * roles ["write"] (they may correct the record), requireSignIn true, sendInvitation true, with a
  * message that carries the review's reference code and nothing about the child or family. No
  * sharing link of any kind (anonymous or organisation-wide) is ever created.
  * The allowed moves are in record-status.ts.
  */
-import { z } from 'zod';
 import { describeIdentifierHits } from '../../core/anonymity/identifier-matcher';
-import { send, sendIdempotent, type GraphResponse } from '../client';
-import { isAmbiguousStatus, isOffline } from '../errors';
-import { Backoff } from '../retry';
+import { sendIdempotent } from '../client';
 import { ArtefactConflictError, ArtefactInputError, RecordWorkflowError } from './errors';
 import { expectOk, sameETag, type Artefact, type ArtefactLibrary } from './library';
+import { grantsOf, inviteNamedPeople, type Grant } from './sharing';
 import type { RecordStatus } from './metadata';
 import { checkRecordMove } from './record-status';
 
@@ -27,56 +25,8 @@ export interface Practitioner {
   personId?: string;
 }
 
-/** A permission on the file as the gateway reports it: who holds it, and how. */
-export interface Grant {
-  id: string;
-  roles: string[];
-  emails: string[];
-  inherited: boolean;
-  isLink: boolean;
-}
-
 const MESSAGE_MAX = 2000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const IdentitySchema = z
-  .object({ user: z.object({ email: z.string().optional(), id: z.string().optional() }).loose().optional() })
-  .loose();
-const PermissionSchema = z
-  .object({
-    id: z.string(),
-    roles: z.array(z.string()).default([]),
-    link: z.unknown().optional(),
-    inheritedFrom: z.unknown().optional(),
-    grantedTo: IdentitySchema.optional(),
-    grantedToV2: IdentitySchema.optional(),
-    grantedToIdentities: z.array(IdentitySchema).optional(),
-    grantedToIdentitiesV2: z.array(IdentitySchema).optional(),
-    invitation: z.object({ email: z.string().optional() }).loose().optional(),
-  })
-  .loose();
-const PermissionsSchema = z.object({ value: z.array(PermissionSchema) });
-
-function toGrant(p: z.infer<typeof PermissionSchema>): Grant {
-  const identities = [
-    p.grantedTo,
-    p.grantedToV2,
-    ...(p.grantedToIdentities ?? []),
-    ...(p.grantedToIdentitiesV2 ?? []),
-  ];
-  const emails = new Set<string>();
-  for (const i of identities) if (i?.user?.email) emails.add(i.user.email.toLowerCase());
-  if (p.invitation?.email) emails.add(p.invitation.email.toLowerCase());
-  return {
-    id: p.id,
-    roles: p.roles,
-    emails: [...emails],
-    inherited: p.inheritedFrom !== undefined && p.inheritedFrom !== null,
-    isLink: p.link !== undefined && p.link !== null,
-  };
-}
-
-const NO_ANSWER: GraphResponse = { status: 0, headers: {}, body: undefined };
 
 export class ConversationRecordWorkflow {
   constructor(private readonly library: ArtefactLibrary) {}
@@ -117,30 +67,26 @@ export class ConversationRecordWorkflow {
       { recordStatus: 'sent to participant' },
       { allowWorkflowKeys: true },
     );
-    let granted: Grant[];
     try {
-      granted = await this.invite(record, practitioner, message);
+      // Only that person, only the record, never a link: anything wider is removed and refused.
+      await inviteNamedPeople(
+        this.client,
+        this.itemUrl(record),
+        {
+          recipients: [practitioner.email],
+          role: 'write',
+          message,
+          what: 'the record',
+          doing: 'Sharing the record with the practitioner',
+        },
+        this.library.retryOptions,
+      );
     } catch (err) {
       // Not shared: the record goes back to where it was, so that status and sharing agree.
       await this.library
         .updateMetadata(sent, { recordStatus: from }, { allowWorkflowKeys: true })
         .catch(() => undefined);
       throw err;
-    }
-    // Graph's answer names every permission the invite made: only that person, never a link.
-    const wrong = granted.filter(
-      (g) => g.isLink || !g.emails.includes(practitioner.email.toLowerCase()) || g.emails.length !== 1,
-    );
-    if (wrong.length) {
-      for (const g of wrong)
-        await sendIdempotent(
-          this.client,
-          { method: 'DELETE', url: `${this.itemUrl(record)}/permissions/${g.id}` },
-          this.library.retryOptions,
-        );
-      throw new RecordWorkflowError(
-        'Microsoft 365 shared the record more widely than asked; that sharing was removed. Try again or ask IT.',
-      );
     }
     return this.library.get(record.driveItemId);
   }
@@ -176,59 +122,9 @@ export class ConversationRecordWorkflow {
     );
   }
 
-  /**
-   * Invites the practitioner; the permissions Graph made. The invite is a POST that Graph does not
-   * make idempotent, and it sends an email: when its answer is lost (the connection dropped, or a
-   * 5xx), the file's permissions are read first, and a grant to that person found there is the
-   * invite's; only when there is none is the invite sent again.
-   */
-  private async invite(record: Artefact, practitioner: Practitioner, message: string): Promise<Grant[]> {
-    const email = practitioner.email.toLowerCase();
-    const backoff = new Backoff({ maxDelayMs: 10_000, ...this.library.retryOptions });
-    for (;;) {
-      let res: GraphResponse | undefined;
-      try {
-        res = await send(this.client, {
-          method: 'POST',
-          url: `${this.itemUrl(record)}/invite`,
-          body: {
-            recipients: [{ email: practitioner.email }],
-            message,
-            requireSignIn: true,
-            sendInvitation: true,
-            roles: ['write'],
-          },
-        });
-      } catch (err) {
-        if (!isOffline(err)) throw err;
-      }
-      if (res && !isAmbiguousStatus(res.status))
-        return PermissionsSchema.parse(expectOk(res, 'Sharing the record with the practitioner')).value.map(
-          toGrant,
-        );
-      const mine = await this.grants(record).then(
-        (all) => all.filter((g) => !g.inherited && g.emails.includes(email)),
-        (err: unknown) => {
-          if (isOffline(err)) return [];
-          throw err;
-        },
-      );
-      if (mine.length > 0) return mine;
-      if (!(await backoff.retry({ retryAfter: res?.headers['retry-after'] })))
-        return PermissionsSchema.parse(
-          expectOk(res ?? NO_ANSWER, 'Sharing the record with the practitioner'),
-        ).value.map(toGrant);
-    }
-  }
-
   /** Who holds a permission on the record's file (inherited ones included, flagged). */
-  async grants(record: Artefact): Promise<Grant[]> {
-    const res = await sendIdempotent(
-      this.client,
-      { method: 'GET', url: `${this.itemUrl(record)}/permissions` },
-      this.library.retryOptions,
-    );
-    return PermissionsSchema.parse(expectOk(res, 'Reading who the record is shared with')).value.map(toGrant);
+  grants(record: Artefact): Promise<Grant[]> {
+    return grantsOf(this.client, this.itemUrl(record), this.library.retryOptions);
   }
 
   /** Deletes every direct grant to the practitioner on the file. Idempotent. */

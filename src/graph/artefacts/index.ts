@@ -15,5 +15,6 @@ export {
 export * from './library';
 export * from './record-status';
 export * from './conversation-record';
+export * from './sharing';
 export * from './report-export';
 export * from './panel-pack';

@@ -1,19 +1,20 @@
 /**
  * "Prepare panel pack": a folder named with the date and time in the review's library, the pack's
  * .docx files in it, each with its details, and the folder shared read-only with the named panel
- * members (POST .../invite, requireSignIn, never a link), as every other sharing in the product.
+ * members (POST .../invite, requireSignIn, never a link), through the one named-person helper
+ * (sharing.ts) every other sharing in the product uses.
  *
  * Preparing it again makes a new folder (conflict behaviour "rename" if the name were ever taken)
  * and never touches an earlier pack, so nothing the chair has read or commented on changes. A pack
  * that fails before it is shared is removed, so no half-made folder is left.
  */
-import { z } from 'zod';
 import { describeIdentifierHits } from '../../core/anonymity/identifier-matcher';
 import { send } from '../client';
-import { ArtefactInputError, RecordWorkflowError, type ArtefactProblem } from './errors';
+import { ArtefactInputError, type ArtefactProblem } from './errors';
 import { expectOk, type ArtefactLibrary } from './library';
 import { toFields, type ArtefactType, type ReviewStageKey } from './metadata';
 import { checkArtefactName, joinPath } from './names';
+import { inviteNamedPeople } from './sharing';
 import { DriveItemSchema, startUpload, type DriveItem } from './upload';
 
 export interface PanelPackRequest {
@@ -25,6 +26,15 @@ export interface PanelPackRequest {
   stage?: ReviewStageKey;
   /** The invitation's message; by default one naming the review's reference code only. */
   message?: string;
+  /** Told as each document is saved, then when the folder is being shared. */
+  onProgress?: (progress: PanelPackProgress) => void;
+}
+
+export interface PanelPackProgress {
+  step: 'documents' | 'sharing';
+  /** Documents saved so far, of `total`. */
+  done: number;
+  total: number;
 }
 
 export interface PanelPack {
@@ -35,14 +45,6 @@ export interface PanelPack {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const GrantSchema = z
-  .object({
-    id: z.string(),
-    roles: z.array(z.string()).default([]),
-    link: z.unknown().optional(),
-  })
-  .loose();
 
 export async function preparePanelPack(
   library: ArtefactLibrary,
@@ -113,36 +115,24 @@ export async function preparePanelPack(
         'Saving a panel pack document’s details',
       );
       files.push(item);
+      request.onProgress?.({ step: 'documents', done: files.length, total: request.files.length });
     }
 
     const emails = request.panel.map((m) => m.email.trim().toLowerCase());
-    const invited = z.object({ value: z.array(GrantSchema) }).parse(
-      expectOk(
-        await send(client, {
-          method: 'POST',
-          url: `${itemUrl(folder.id)}/invite`,
-          body: {
-            recipients: emails.map((email) => ({ email })),
-            message,
-            requireSignIn: true,
-            sendInvitation: true,
-            roles: ['read'],
-          },
-        }),
-        'Sharing the panel pack with the panel',
-      ),
+    request.onProgress?.({ step: 'sharing', done: request.files.length, total: request.files.length });
+    // Only reading, only the named people, never a link: anything wider is removed and refused.
+    await inviteNamedPeople(
+      client,
+      itemUrl(folder.id),
+      {
+        recipients: emails,
+        role: 'read',
+        message,
+        what: 'the pack',
+        doing: 'Sharing the panel pack with the panel',
+      },
+      library.retryOptions,
     );
-    // Only reading, only the named people: anything wider is removed and refused.
-    const wrong = invited.value.filter(
-      (g) => (g.link !== undefined && g.link !== null) || g.roles.some((r) => r !== 'read'),
-    );
-    if (wrong.length) {
-      for (const g of wrong)
-        await send(client, { method: 'DELETE', url: `${itemUrl(folder.id)}/permissions/${g.id}` });
-      throw new RecordWorkflowError(
-        'Microsoft 365 shared the pack more widely than asked; that sharing was removed. Try again or ask IT.',
-      );
-    }
     return { folder, files, sharedWith: emails };
   } catch (error) {
     await send(client, { method: 'DELETE', url: itemUrl(folder.id) }).catch(() => undefined);

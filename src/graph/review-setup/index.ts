@@ -24,6 +24,7 @@ import {
   type SiteList,
 } from '../review-site';
 import { findList } from '../review-site/provisioning';
+import type { SharePointConnection } from '../sharepoint/rest';
 
 export interface TeamPerson {
   userId: string;
@@ -130,7 +131,10 @@ async function readReview(client: Client, teamId: string): Promise<Review | null
   return loaded.record?.value.review ?? null;
 }
 
-export function createReviewSetupGateway(client: Client): ReviewSetupGateway {
+export function createReviewSetupGateway(
+  client: Client,
+  sharePoint?: SharePointConnection,
+): ReviewSetupGateway {
   async function read(teamId: string): Promise<ReviewSetupState> {
     const { responses } = await sendBatch(client, [
       { id: 'me', method: 'GET', url: '/me?$select=id,displayName' },
@@ -213,7 +217,7 @@ export function createReviewSetupGateway(client: Client): ReviewSetupGateway {
           : 'team-name-without-reference',
         problem,
       );
-    const site = await provisionReviewSite(client, { groupId: teamId });
+    const site = await provisionReviewSite(client, { groupId: teamId }, { sharePoint });
     const store = new ReviewStore(client, site);
     const existing = (await store.load()).record;
     if (existing)

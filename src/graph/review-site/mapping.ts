@@ -15,7 +15,13 @@ import { ReviewMeeting } from '../../core/model/meeting';
 import { DEFAULT_FINDING_HEADINGS, Finding, FindingHeadings } from '../../core/model/finding';
 import { IdentityRegisterEntry } from '../../core/model/identity-register';
 import { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
-import { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../core/model/people';
+import {
+  CaseGroupMember,
+  FamilyMember,
+  LeadReviewer,
+  PanelMember,
+  ReviewTeamMember,
+} from '../../core/model/people';
 import { Review } from '../../core/model/review';
 import { DEFAULT_HINDSIGHT_PROMPTS, HindsightPrompts } from '../../core/model/review-settings';
 import { StoredInvitationTemplate } from '../../core/scheduling/invitation-template';
@@ -216,6 +222,29 @@ export const caseGroupMemberMapping: EntityMapping<CaseGroupMember> = {
     email: str(f.Email),
     organisation: f.Organisation,
     lineManager: str(f.LineManager),
+  }),
+};
+
+export const panelMemberMapping: EntityMapping<PanelMember> = {
+  subject: 'a panel member',
+  list: PEOPLE_LIST,
+  schema: PanelMember,
+  matches: personRole('panel'),
+  toFields: (p) => ({
+    Title: p.role,
+    [CRW_ID]: p.id,
+    PersonRole: 'panel',
+    DisplayName: p.name,
+    Agency: orNull(p.agency),
+    JobRole: p.role,
+    Email: orNull(p.email),
+  }),
+  fromFields: (f, fallbackId) => ({
+    id: idOf(f, fallbackId),
+    name: f.DisplayName,
+    role: str(f.JobRole) ?? f.Title,
+    agency: str(f.Agency),
+    email: str(f.Email),
   }),
 };
 
@@ -428,6 +457,7 @@ export const ENTITY_MAPPINGS = {
   reviewTeamMember: reviewTeamMemberMapping,
   caseGroupMember: caseGroupMemberMapping,
   familyMember: familyMemberMapping,
+  panelMember: panelMemberMapping,
   conversation: conversationMapping,
   keyPracticeEpisode: keyPracticeEpisodeMapping,
   finding: findingMapping,

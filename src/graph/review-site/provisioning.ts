@@ -15,7 +15,10 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { sendBatch, type BatchOptions, type BatchPart } from '../batch';
 import { graphErrorMessage, send, type GraphResponse } from '../client';
 import { PageReadError, readAllPages, readFollowingPages } from '../paging';
+import type { SharePointConnection } from '../sharepoint/rest';
+import { ensureDefaultViewFields } from '../sharepoint/view-fields';
 import {
+  ARTEFACTS_LIBRARY,
   BUILT_IN_COLUMNS,
   IDENTITY_REGISTER_CHANNEL,
   IDENTITY_REGISTER_LIST,
@@ -58,6 +61,12 @@ export interface ProvisionedSite extends SiteRef {
   warnings: string[];
   /** Writes this provisioning sent (0 on an up-to-date site). */
   writes: number;
+  /**
+   * The library's default view (review sites only): 'updated' when its metadata columns were added
+   * to it (SharePoint's REST API, after the library or its columns were created), 'failed' when that
+   * could not be done (the product works on; the Panel screen offers it again), else 'unchanged'.
+   */
+  libraryView?: 'unchanged' | 'updated' | 'failed';
 }
 
 export class ProvisioningError extends Error {
@@ -164,6 +173,8 @@ const isRaceOrLost = (res: GraphResponse) =>
 export interface ProvisionOptions extends BatchOptions {
   /** Passes of read-then-create before giving up on a site that keeps changing (default 4). */
   maxPasses?: number;
+  /** SharePoint's REST API, for the library's default view; without it the view is left as it is. */
+  sharePoint?: SharePointConnection;
 }
 
 /**
@@ -301,7 +312,33 @@ export async function provisionReviewSite(
   options?: ProvisionOptions,
 ): Promise<ProvisionedSite> {
   const site = await resolveSite(client, address);
-  return provisionLists(client, site, REVIEW_SITE_LISTS, REVIEW_LIST, options);
+  const provisioned = await provisionLists(client, site, REVIEW_SITE_LISTS, REVIEW_LIST, options);
+  return { ...provisioned, libraryView: await showLibraryColumns(provisioned, options?.sharePoint) };
+}
+
+/**
+ * Columns created through Graph are not added to the library's default view (PLATFORM.md, "Views"):
+ * when this provisioning created the library or any of its columns, they are added to it through
+ * SharePoint's REST API (idempotent: only what the view lacks). A site already up to date costs no
+ * request here, so opening a review stays at its round trips.
+ */
+async function showLibraryColumns(
+  site: ProvisionedSite,
+  sharePoint: SharePointConnection | undefined,
+): Promise<'unchanged' | 'updated' | 'failed'> {
+  const library = site.lists[ARTEFACTS_LIBRARY.name];
+  const changed =
+    site.created.lists.includes(ARTEFACTS_LIBRARY.name) ||
+    site.created.columns.some((c) => c.startsWith(`${ARTEFACTS_LIBRARY.name}:`));
+  if (!changed || !library) return 'unchanged';
+  if (!sharePoint || !site.webUrl) return 'failed';
+  try {
+    await ensureDefaultViewFields(sharePoint, site.webUrl, library.id);
+    return 'updated';
+  } catch {
+    // No SharePoint token (consent not given), or the user may not manage the list's views.
+    return 'failed';
+  }
 }
 
 // ---------------------------------------------------------------- the identity register

@@ -19,7 +19,13 @@ import type { BoardAction } from '../../core/model/board-action';
 import type { Conversation } from '../../core/model/conversation';
 import type { Finding } from '../../core/model/finding';
 import type { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
-import type { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../core/model/people';
+import type {
+  CaseGroupMember,
+  FamilyMember,
+  LeadReviewer,
+  PanelMember,
+  ReviewTeamMember,
+} from '../../core/model/people';
 import { ReviewWorkspace } from '../../core/model/workspace';
 import type { BatchOptions } from '../batch';
 import { graphErrorMessage } from '../client';
@@ -66,6 +72,7 @@ export interface LoadedReview {
   reviewTeam: Stored<ReviewTeamMember>[];
   caseGroup: Stored<CaseGroupMember>[];
   family: Stored<FamilyMember>[];
+  panel: Stored<PanelMember>[];
   conversations: Stored<Conversation>[];
   keyPracticeEpisodes: Stored<KeyPracticeEpisode>[];
   findings: Stored<Finding>[];
@@ -78,7 +85,13 @@ export interface LoadedReview {
   roundTrips: number;
 }
 
-const PEOPLE_KINDS = ['leadReviewer', 'reviewTeamMember', 'caseGroupMember', 'familyMember'] as const;
+const PEOPLE_KINDS = [
+  'leadReviewer',
+  'reviewTeamMember',
+  'caseGroupMember',
+  'familyMember',
+  'panelMember',
+] as const;
 
 /** The review's lists in its site, as provisioned. */
 export class ReviewStore {
@@ -108,6 +121,7 @@ export class ReviewStore {
       reviewTeam: [],
       caseGroup: [],
       family: [],
+      panel: [],
       conversations: [],
       keyPracticeEpisodes: [],
       findings: [],
@@ -171,13 +185,14 @@ export class ReviewStore {
     take('reviewTeamMember', out.reviewTeam);
     take('caseGroupMember', out.caseGroup);
     take('familyMember', out.family);
+    take('panelMember', out.panel);
     for (const item of items.get('People') ?? [])
       if (!PEOPLE_KINDS.some((k) => ENTITY_MAPPINGS[k].matches(item.fields ?? {})))
         out.problems.push({
           list: 'People',
           itemId: item.id,
           kind: 'invalid-item',
-          message: `Item ${item.id} of People has no role in the review (lead reviewer, review team, case group or family).`,
+          message: `Item ${item.id} of People has no role in the review (lead reviewer, review team, case group, panel or family).`,
         });
     take('conversation', out.conversations);
     take('keyPracticeEpisode', out.keyPracticeEpisodes);
@@ -222,6 +237,7 @@ export class ReviewStore {
         reviewTeam: out.reviewTeam.map((s) => s.value),
         caseGroup: out.caseGroup.map((s) => s.value),
         family: out.family.map((s) => s.value),
+        panel: out.panel.map((s) => s.value),
         conversations: out.conversations.map((s) => s.value),
         keyPracticeEpisodes: out.keyPracticeEpisodes.map((s) => s.value),
         findings: out.findings.map((s) => s.value),

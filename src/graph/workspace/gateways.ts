@@ -18,36 +18,46 @@ import {
 import { guarded } from './errors';
 import { identityRegisterVisibility, openReview } from './open-review';
 import { getReviewTeams, getSignedInUser } from './review-teams';
+import type { SharePointConnection } from '../sharepoint/rest';
 import { searchDirectory } from './directory';
+import { addToRegisterChannel, addToTeam, readTeamAccess } from './team-access';
 import type { Gateways, PersonEntry } from './types';
 
 /** Graph's address and the signed-in person's token: what sign-in gives (hosts/connection.ts). */
 export type GraphConnection = Pick<GraphClientOptions, 'baseUrl' | 'getToken'> &
-  Partial<Pick<GraphClientOptions, 'fetchImpl' | 'counter' | 'retry'>>;
+  Partial<Pick<GraphClientOptions, 'fetchImpl' | 'counter' | 'retry'>> & {
+    /** SharePoint's REST API (the library's default view); without it that step is skipped. */
+    sharePoint?: SharePointConnection;
+  };
 
 export function createGateways(connection: GraphConnection): Gateways {
-  return gatewaysOver(createGraphClient(connection));
+  return gatewaysOver(createGraphClient(connection), connection.sharePoint);
 }
 
 /** The gateways over a client already made (tests, benchmarks). */
-export function gatewaysOver(client: Client): Gateways {
+export function gatewaysOver(client: Client, sharePoint?: SharePointConnection): Gateways {
   // A review's site, once provisioned, is remembered for its writes.
   const sites = new Map<string, ProvisionedSite>();
   const siteOf = async (reviewId: string) => {
     const known = sites.get(reviewId);
     if (known) return known;
-    const { site } = await openReview(client, reviewId);
+    const { site } = await openReview(client, reviewId, undefined, sharePoint);
     sites.set(reviewId, site);
     return site;
   };
 
   return {
+    access: {
+      teamAccess: (reviewId, email) => guarded(() => readTeamAccess(client, reviewId, email)),
+      addToTeam: (reviewId, userId) => guarded(() => addToTeam(client, reviewId, userId)),
+      addToRegister: (reviewId, userId) => guarded(() => addToRegisterChannel(client, reviewId, userId)),
+    },
     workspace: {
       signedInUser: () => guarded(() => getSignedInUser(client)),
       reviewTeams: () => guarded(() => getReviewTeams(client)),
       openReview: (reviewId, onPhase) =>
         guarded(async () => {
-          const { site, snapshot } = await openReview(client, reviewId, onPhase);
+          const { site, snapshot } = await openReview(client, reviewId, onPhase, sharePoint);
           sites.set(reviewId, site);
           return snapshot;
         }),

@@ -13,11 +13,13 @@ import {
   type LoadProblem,
   type ProvisionedSite,
 } from '../review-site';
+import type { SharePointConnection } from '../sharepoint/rest';
 import type { Notice, OpenPhase, RegisterVisibility, ReviewPerson, ReviewSnapshot } from './types';
 
 /** Everyone in the loaded review, as rows for the pages, in the method's order of roles. */
 export function peopleOfReview(
-  review: Pick<LoadedReview, 'leadReviewers' | 'reviewTeam' | 'caseGroup' | 'family'>,
+  review: Pick<LoadedReview, 'leadReviewers' | 'reviewTeam' | 'caseGroup' | 'family'> &
+    Partial<Pick<LoadedReview, 'panel'>>,
 ): ReviewPerson[] {
   return [
     ...review.leadReviewers.map(({ value: p }): ReviewPerson => ({
@@ -47,6 +49,15 @@ export function peopleOfReview(
       email: p.email,
       organisation: p.organisation,
     })),
+    ...(review.panel ?? []).map(({ value: p }): ReviewPerson => ({
+      id: p.id,
+      role: 'panel',
+      name: p.name,
+      label: p.role,
+      jobRole: p.role,
+      agency: p.agency,
+      email: p.email,
+    })),
     // Only the two fields a family member has: whatever else an item held never reaches the page.
     ...review.family.map(({ value: p }): ReviewPerson => ({
       id: p.id,
@@ -68,6 +79,7 @@ export function snapshotOf(reviewId: string, loaded: LoadedReview, warnings = 0)
       ...loaded.reviewTeam.map((stored) => ({ kind: 'reviewTeamMember' as const, stored })),
       ...loaded.caseGroup.map((stored) => ({ kind: 'caseGroupMember' as const, stored })),
       ...loaded.family.map((stored) => ({ kind: 'familyMember' as const, stored })),
+      ...loaded.panel.map((stored) => ({ kind: 'panelMember' as const, stored })),
     ],
     conversations: loaded.conversations.map((s) => s.value),
     keyPracticeEpisodes: loaded.keyPracticeEpisodes.map((s) => s.value),
@@ -91,9 +103,10 @@ export async function openReview(
   client: Client,
   groupId: string,
   onPhase: (phase: OpenPhase) => void = () => undefined,
+  sharePoint?: SharePointConnection,
 ): Promise<{ site: ProvisionedSite; snapshot: ReviewSnapshot }> {
   onPhase('setting-up');
-  const site = await provisionReviewSite(client, { groupId });
+  const site = await provisionReviewSite(client, { groupId }, { sharePoint });
   onPhase('loading');
   const loaded = await new ReviewStore(client, site).load();
   return { site, snapshot: snapshotOf(groupId, loaded, site.warnings.length) };

@@ -9,7 +9,13 @@ import type { Finding, FindingStatus } from '../../core/model/finding';
 import type { IdentityRegisterEntry } from '../../core/model/identity-register';
 import type { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
 import type { PersonRoleKey as PersonRole } from '../../core/model/person-roles';
-import type { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../core/model/people';
+import type {
+  CaseGroupMember,
+  FamilyMember,
+  LeadReviewer,
+  PanelMember,
+  ReviewTeamMember,
+} from '../../core/model/people';
 import type { ArtefactType, RecordStatus } from '../artefacts/metadata';
 import type { ReviewRecord } from '../review-site';
 import type { Stored, WriteResult } from '../review-site';
@@ -17,6 +23,8 @@ import type { Stored, WriteResult } from '../review-site';
 export type { Stored, WriteResult, DeleteResult, Conflict } from '../review-site';
 import type { DeleteResult } from '../review-site';
 export type { ReviewRecord } from '../review-site';
+export type * from './access-types';
+import type { AccessGateway } from './access-types';
 
 /** Who is signed in. */
 export interface SignedInUser {
@@ -79,7 +87,8 @@ export type PersonEntry =
   | { kind: 'leadReviewer'; stored: Stored<LeadReviewer> }
   | { kind: 'reviewTeamMember'; stored: Stored<ReviewTeamMember> }
   | { kind: 'caseGroupMember'; stored: Stored<CaseGroupMember> }
-  | { kind: 'familyMember'; stored: Stored<FamilyMember> };
+  | { kind: 'familyMember'; stored: Stored<FamilyMember> }
+  | { kind: 'panelMember'; stored: Stored<PanelMember> };
 export type PersonKind = PersonEntry['kind'];
 export type PersonValue = PersonEntry['stored']['value'];
 
@@ -181,4 +190,5 @@ export interface Gateways {
   people: PeopleGateway;
   artefacts: ArtefactsGateway;
   findings: FindingsGateway;
+  access: AccessGateway;
 }

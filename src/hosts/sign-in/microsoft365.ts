@@ -26,6 +26,9 @@ export function graphScopes(sites: SitesPermission): string[] {
     'Channel.ReadBasic.All',
     'ChannelMember.Read.All',
     'Channel.Create',
+    // People: a Team owner adds the review team to the Team (members only) and to the register channel.
+    'TeamMember.ReadWriteNonOwnerRole.All',
+    'ChannelMember.ReadWrite.All',
   ];
   return sites === 'Sites.Selected'
     ? [...base, 'Sites.Selected']
@@ -44,6 +47,8 @@ export interface Microsoft365SignInOptions {
 export interface Microsoft365Session extends SignInSession {
   /** Interactive sign-in (a popup, or the host's own prompt under NAA). Call it from a click. */
   signInInteractively(): Promise<void>;
+  /** A token for another resource, e.g. ["https://contoso.sharepoint.com/AllSites.Manage"] for SharePoint's REST API. */
+  getTokenFor(scopes: string[]): Promise<string>;
 }
 
 /**
@@ -70,12 +75,13 @@ export async function startMicrosoft365Session(
     if (account) pca.setActiveAccount(account);
   };
 
-  const getToken = async (): Promise<string> => {
+  const getToken = (): Promise<string> => getTokenFor(scopes);
+  async function getTokenFor(wanted: string[]): Promise<string> {
     try {
       const account = pca.getActiveAccount();
       const result = account
-        ? await pca.acquireTokenSilent({ scopes, account })
-        : await pca.ssoSilent({ scopes, loginHint });
+        ? await pca.acquireTokenSilent({ scopes: wanted, account })
+        : await pca.ssoSilent({ scopes: wanted, loginHint });
       remember(result.account);
       return result.accessToken;
     } catch {
@@ -83,10 +89,11 @@ export async function startMicrosoft365Session(
       // account details, so it is not passed on.
       throw new SignInRequiredError();
     }
-  };
+  }
 
   return {
     getToken,
+    getTokenFor,
     async signInInteractively() {
       const result = await pca.acquireTokenPopup({ scopes, loginHint });
       remember(result.account);

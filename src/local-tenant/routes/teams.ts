@@ -25,7 +25,7 @@ import { requireSiteAccess } from './sites';
 
 export const TENANT_ID = stableGuid(`tenant:${TENANT_DOMAIN}`);
 
-function findTeam(req: RouteRequest, teamId: string): Group {
+export function findTeam(req: RouteRequest, teamId: string): Group {
   const group = req.ctx.store.get<Group>('group', teamId.toLowerCase());
   if (!group?.isTeam) throw notFound(`No team found with Group Id ${teamId}`, 'NotFound');
   if (!group.members.includes(req.user.id))
@@ -36,7 +36,7 @@ function findTeam(req: RouteRequest, teamId: string): Group {
 const canSeeChannel = (req: RouteRequest, c: Channel) =>
   c.membershipType === 'standard' || !!c.members?.includes(req.user.id);
 
-function findChannel(req: RouteRequest, team: Group, channelId: string): Channel {
+export function findChannel(req: RouteRequest, team: Group, channelId: string): Channel {
   const channel = req.ctx.store.get<Channel>('channel', channelId);
   if (!channel || channel.teamId !== team.id)
     throw notFound(`Channel ${channelId} not found in the team.`, 'NotFound');
@@ -59,35 +59,49 @@ export function channelJson(c: Channel): Record<string, unknown> {
   };
 }
 
+/**
+ * A private channel's owners: those it was created with as owners (its creator among them), or, for
+ * a channel seeded without them, its members who own the team.
+ */
+export const channelOwners = (team: Group, channel: Channel): string[] =>
+  channel.owners ?? (channel.members ?? []).filter((id) => team.owners.includes(id));
+
+/** One conversation member as Graph gives it (aadUserConversationMember). */
+export function conversationMemberJson(
+  scopeId: string,
+  user: DirectoryUser,
+  roles: string[],
+): Record<string, unknown> {
+  return {
+    '@odata.type': '#microsoft.graph.aadUserConversationMember',
+    id: Buffer.from(`${scopeId}##${user.id}`).toString('base64url'),
+    roles,
+    displayName: user.displayName,
+    visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
+    userId: user.id,
+    email: user.mail,
+    tenantId: TENANT_ID,
+  };
+}
+
 /** Members of a channel: the team's members, or a private channel's own (aadUserConversationMember). */
 function membersJson(req: RouteRequest, team: Group, channel: Channel): Record<string, unknown>[] {
   const ids = channel.membershipType === 'standard' ? team.members : (channel.members ?? []);
   return ids.flatMap((userId) => {
     const u = req.ctx.store.get<DirectoryUser>('user', userId);
     if (!u) return [];
-    const roles = team.owners.includes(userId)
-      ? ['owner']
-      : u.userPrincipalName.includes('#EXT#')
-        ? ['guest']
-        : [];
-    return [
-      {
-        '@odata.type': '#microsoft.graph.aadUserConversationMember',
-        id: Buffer.from(`${channel.id}##${userId}`).toString('base64url'),
-        roles,
-        displayName: u.displayName,
-        visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
-        userId,
-        email: u.mail,
-        tenantId: TENANT_ID,
-      },
-    ];
+    const owner =
+      channel.membershipType === 'standard'
+        ? team.owners.includes(userId)
+        : channelOwners(team, channel).includes(userId);
+    const roles = owner ? ['owner'] : u.userPrincipalName.includes('#EXT#') ? ['guest'] : [];
+    return [conversationMemberJson(channel.id, u, roles)];
   });
 }
 
 /** Characters Teams refuses in a channel name. */
 const CHANNEL_NAME_UNSAFE = /[~#%&*{}+/\\:<>?|'".]|^_/;
-const USER_BIND = /\/users(?:\('([^']+)'\)|\/([^/?#]+))$/;
+export const USER_BIND = /\/users(?:\('([^']+)'\)|\/([^/?#]+))$/;
 
 interface MemberInput {
   userId: string;
@@ -177,6 +191,10 @@ function createChannel(req: RouteRequest, team: Group): Channel {
     createdDateTime: timestamp(req.ctx.now()),
     webUrl: `https://teams.microsoft.com/l/channel/${encodeURIComponent(id)}/${encodeURIComponent(displayName)}?groupId=${team.id}`,
     members: membershipType === 'private' ? memberIds : null,
+    // The creator owns a private channel, with those it was created with as owners.
+    ...(membershipType === 'private'
+      ? { owners: [...new Set([req.user.id, ...members.filter((m) => m.owner).map((m) => m.userId)])] }
+      : {}),
     siteId: site.id,
   };
   return req.ctx.store.put('channel', channel, team.id);

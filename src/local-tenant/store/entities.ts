@@ -46,6 +46,8 @@ export interface Channel {
   webUrl: string;
   /** Private channels have their own members (user ids) and their own site. */
   members: string[] | null;
+  /** A private channel's owners (user ids, members too); absent: its members who own the team. */
+  owners?: string[];
   siteId: string;
 }
 
@@ -79,6 +81,8 @@ export interface SpList {
   nextItemId: number;
   /** Document libraries have a drive. */
   driveId?: string;
+  /** Internal names of the default view's columns; absent: SharePoint's own (see routes/sharepoint-rest.ts). */
+  defaultViewFields?: string[];
 }
 
 export interface ColumnDefinition {

@@ -6,6 +6,7 @@ import { ScreenHeading } from '../../../shell/ScreenHeading';
 import { displayName } from '../hooks/usePeople';
 import { PeopleList } from './PeopleList';
 import { AddPerson, EditPerson } from './PersonEditing';
+import { PersonAccess } from './PersonAccess';
 import { PersonDetails } from './PersonDetails';
 
 /** `/people` and `/people/:id`: the review team, case group and family by pseudonym. */
@@ -30,6 +31,9 @@ export default function PeopleScreen() {
           id ? (
             <>
               <PersonDetails person={person} />
+              {person && person.role !== 'family' ? (
+                <PersonAccess reviewId={review.id} teamName={review.displayName} person={person} />
+              ) : null}
               {entry ? <EditPerson key={entry.stored.eTag} reviewId={review.id} entry={entry} /> : null}
             </>
           ) : (

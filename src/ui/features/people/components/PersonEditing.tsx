@@ -22,6 +22,7 @@ const KINDS: { kind: PersonKind; label: string }[] = [
   { kind: 'leadReviewer', label: 'Lead reviewer' },
   { kind: 'reviewTeamMember', label: 'Review team member' },
   { kind: 'caseGroupMember', label: 'Case group member' },
+  { kind: 'panelMember', label: 'Panel member (reads the review’s files in SharePoint)' },
   { kind: 'familyMember', label: 'Family member (by pseudonym)' },
 ];
 
@@ -36,6 +37,7 @@ const mergeFields = (kind: PersonKind): MergeField<PersonValue>[] =>
 /** "Add someone": the role, then the form for it. */
 export function AddPerson({ reviewId }: { reviewId: string }) {
   const styles = usePeopleStyles();
+  const navigate = useNavigate();
   const edits = usePeopleEdits(reviewId);
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<PersonKind>('caseGroupMember');
@@ -73,9 +75,12 @@ export function AddPerson({ reviewId }: { reviewId: string }) {
           edits.add.mutate(
             { kind, input },
             {
-              onSuccess: () => {
+              onSuccess: (entry) => {
                 setOpen(false);
                 setAdded('Added to the review.');
+                // The review team's access (the Team, the register channel) is given on their page.
+                if (entry.kind === 'leadReviewer' || entry.kind === 'reviewTeamMember')
+                  navigate(`/people/${encodeURIComponent(entry.stored.value.id)}`);
               },
             },
           )

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../../../core/model/people';
+import {
+  CaseGroupMember,
+  FamilyMember,
+  LeadReviewer,
+  PanelMember,
+  ReviewTeamMember,
+} from '../../../../core/model/people';
 import type { PersonKind, PersonValue } from '../../../../graph/workspace';
 
 /** The form's fields, all text while typing. */
@@ -33,6 +39,7 @@ export const FIELDS_OF: Record<PersonKind, (keyof PersonFields)[]> = {
   reviewTeamMember: ['name', 'role', 'agency', 'email'],
   caseGroupMember: ['name', 'label', 'role', 'agency', 'organisation', 'email', 'lineManager'],
   familyMember: ['pseudonym', 'relationship'],
+  panelMember: ['name', 'role', 'agency', 'email'],
 };
 
 export const FIELD_LABELS: Record<keyof PersonFields, string> = {
@@ -52,6 +59,7 @@ const SCHEMAS = {
   reviewTeamMember: ReviewTeamMember.omit({ id: true }),
   caseGroupMember: CaseGroupMember.omit({ id: true }),
   familyMember: FamilyMember.omit({ id: true }),
+  panelMember: PanelMember.omit({ id: true }),
 };
 
 /** The fields a stored person fills the form with. */

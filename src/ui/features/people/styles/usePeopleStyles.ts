@@ -43,6 +43,8 @@ export const usePeopleStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     maxWidth: '40rem',
   },
+  status: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  statusIcon: { flexShrink: 0, marginTop: '2px' },
   term: { fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0, overflowWrap: 'anywhere' },
 });
