@@ -12,6 +12,7 @@ import type { PersonRoleKey as PersonRole } from '../../core/model/person-roles'
 import type { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../core/model/people';
 import type { ArtefactType, RecordStatus } from '../artefacts/metadata';
 import type { ReviewRecord } from '../review-site';
+import type { EpisodesGateway } from './episodes';
 import type { Stored, WriteResult } from '../review-site';
 
 export type { Stored, WriteResult, DeleteResult, Conflict } from '../review-site';
@@ -93,6 +94,8 @@ export interface ReviewSnapshot {
   personEntries: PersonEntry[];
   conversations: Conversation[];
   keyPracticeEpisodes: KeyPracticeEpisode[];
+  /** The same episodes as stored (eTag), for editing. */
+  keyPracticeEpisodeEntries: Stored<KeyPracticeEpisode>[];
   findings: Finding[];
   /** The same findings as stored (eTag), for a status change. */
   findingEntries: Stored<Finding>[];
@@ -181,4 +184,5 @@ export interface Gateways {
   people: PeopleGateway;
   artefacts: ArtefactsGateway;
   findings: FindingsGateway;
+  episodes: EpisodesGateway;
 }
