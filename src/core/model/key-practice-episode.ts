@@ -86,7 +86,15 @@ export interface EpisodeContext {
  * beside its field; nothing is saved.
  */
 export function checkKeyPracticeEpisode(input: unknown, context: EpisodeContext): KeyPracticeEpisode {
-  const episode = parseOrThrow(KeyPracticeEpisode, input, 'The key practice episode');
+  let episode: KeyPracticeEpisode;
+  try {
+    episode = parseOrThrow(KeyPracticeEpisode, input, 'The key practice episode');
+  } catch (error) {
+    // Control characters are said at once with the schema's problems, each beside its field.
+    const controls = controlCharacterIssues(input);
+    if (!(error instanceof ValidationError) || controls.length === 0) throw error;
+    throw new ValidationError('The key practice episode', [...error.issues, ...controls]);
+  }
   const issues: FieldIssue[] = controlCharacterIssues(episode);
   episode.factors.forEach((factor, i) => {
     if (!hasContributoryFactor(context.contributoryFactors, factor))

@@ -157,6 +157,12 @@ describe('numbering episodes', () => {
       { field: 'agencies.0', message: expect.stringMatching(/invisible control character/) },
       { field: 'appraisal', message: expect.stringMatching(/invisible control character/) },
     ]);
+    // Said together with the schema's own problems, not after them.
+    expect(
+      problems({ ...aKeyPracticeEpisode({ description: 'Pasted\u001b here' }), valence: undefined }).map(
+        (issue) => issue.field,
+      ),
+    ).toEqual(['valence', 'description']);
     // Tabs and line breaks are ordinary prose.
     expect(problems(aKeyPracticeEpisode({ appraisal: 'One\tTwo\r\nThree' }))).toEqual([]);
   });
