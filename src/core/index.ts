@@ -30,6 +30,7 @@ export * from './model/review-settings';
 export * from './analysis/typology';
 export * from './analysis/contributory-factors';
 export * from './analysis/citations';
+export * from './analysis/typed-text';
 export * from './analysis/evidence';
 export * from './analysis/numbering';
 export * from './review/stage';

@@ -8,6 +8,7 @@ import {
   hasContributoryFactor,
   type ContributoryFactorFramework,
 } from '../analysis/contributory-factors';
+import { controlCharacterIssues } from '../analysis/typed-text';
 import { formatDate } from '../dates';
 import { parseOrThrow, ValidationError, type FieldIssue } from '../errors';
 import {
@@ -81,11 +82,20 @@ export interface EpisodeContext {
 /**
  * An episode as an editor would save it: the schema's checks, then every reference against the
  * review (factors in the framework, people in the case group, conversations and artefacts that
- * exist). Throws a ValidationError listing each problem beside its field; nothing is saved.
+ * exist), and no text holding a control character. Throws a ValidationError listing each problem
+ * beside its field; nothing is saved.
  */
 export function checkKeyPracticeEpisode(input: unknown, context: EpisodeContext): KeyPracticeEpisode {
-  const episode = parseOrThrow(KeyPracticeEpisode, input, 'The key practice episode');
-  const issues: FieldIssue[] = [];
+  let episode: KeyPracticeEpisode;
+  try {
+    episode = parseOrThrow(KeyPracticeEpisode, input, 'The key practice episode');
+  } catch (error) {
+    // Control characters are said at once with the schema's problems, each beside its field.
+    const controls = controlCharacterIssues(input);
+    if (!(error instanceof ValidationError) || controls.length === 0) throw error;
+    throw new ValidationError('The key practice episode', [...error.issues, ...controls]);
+  }
+  const issues: FieldIssue[] = controlCharacterIssues(episode);
   episode.factors.forEach((factor, i) => {
     if (!hasContributoryFactor(context.contributoryFactors, factor))
       issues.push({

@@ -15,6 +15,7 @@ import {
   ReviewStore,
   type ProvisionedSite,
 } from '../review-site';
+import { episodesGateway } from './episodes';
 import { guarded } from './errors';
 import { identityRegisterVisibility, openReview } from './open-review';
 import { getReviewTeams, getSignedInUser } from './review-teams';
@@ -93,6 +94,7 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
         ),
       searchDirectory: (text) => guarded(() => searchDirectory(client, text)),
     },
+    episodes: episodesGateway(client, siteOf),
     findings: {
       transition: (reviewId, base, to) =>
         guarded(async () => {

@@ -3,6 +3,7 @@
  * screens import only the types (types.ts); the app entry imports createGateways.
  */
 export type * from './types';
+export type { EpisodesGateway, EpisodeInput, AnalysisSettings } from './episodes';
 export { createGateways, gatewaysOver, type GraphConnection } from './gateways';
 export { toGatewayError, failureOfStatus } from './errors';
 export { reviewReference } from './review-teams';

@@ -83,6 +83,7 @@ export function snapshotOf(reviewId: string, loaded: LoadedReview, warnings = 0)
     ],
     conversations: loaded.conversations.map((s) => s.value),
     keyPracticeEpisodes: loaded.keyPracticeEpisodes.map((s) => s.value),
+    keyPracticeEpisodeEntries: loaded.keyPracticeEpisodes,
     findings: loaded.findings.map((s) => s.value),
     findingEntries: loaded.findings,
     boardActions: loaded.boardActions.map((s) => s.value),

@@ -18,6 +18,7 @@ import type {
 } from '../../core/model/people';
 import type { ArtefactType, RecordStatus } from '../artefacts/metadata';
 import type { ReviewRecord } from '../review-site';
+import type { EpisodesGateway } from './episodes';
 import type { Stored, WriteResult } from '../review-site';
 
 export type { Stored, WriteResult, DeleteResult, Conflict } from '../review-site';
@@ -102,6 +103,8 @@ export interface ReviewSnapshot {
   personEntries: PersonEntry[];
   conversations: Conversation[];
   keyPracticeEpisodes: KeyPracticeEpisode[];
+  /** The same episodes as stored (eTag), for editing. */
+  keyPracticeEpisodeEntries: Stored<KeyPracticeEpisode>[];
   findings: Finding[];
   /** The same findings as stored (eTag), for a status change. */
   findingEntries: Stored<Finding>[];
@@ -191,4 +194,5 @@ export interface Gateways {
   artefacts: ArtefactsGateway;
   findings: FindingsGateway;
   access: AccessGateway;
+  episodes: EpisodesGateway;
 }

@@ -18,6 +18,8 @@ const reportExport = feature(
 const brief = feature(() => import(/* webpackChunkName: "brief" */ '../features/report-parts/brief'));
 const outline = feature(() => import(/* webpackChunkName: "outline" */ '../features/report-parts/outline'));
 const anonymity = feature(() => import(/* webpackChunkName: "anonymity" */ '../features/anonymity'));
+const kpes = feature(() => import(/* webpackChunkName: "kpes" */ '../features/kpes'));
+const settings = feature(() => import(/* webpackChunkName: "settings" */ '../features/settings'));
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
 /**
@@ -37,7 +39,9 @@ export const TAB_ROUTES: readonly FrameRoute[] = [
   { paths: ['/'], label: 'Dashboard', screen: dashboard },
   { paths: ['/people', '/people/:id'], label: 'People', screen: people },
   { paths: ['/artefacts', '/artefacts/:id'], label: 'Artefacts', screen: artefacts },
+  { paths: ['/kpes', '/kpes/:id'], label: 'Key practice episodes', screen: kpes },
   { paths: ['/register'], label: 'Identity register', screen: register },
+  { paths: ['/settings'], label: 'Settings', screen: settings },
   { paths: ['/setup'], label: 'Set up the review', screen: setup, hidden: true },
 ];
 

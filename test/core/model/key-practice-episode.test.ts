@@ -148,4 +148,22 @@ describe('numbering episodes', () => {
       'Key practice episodes are numbered in the order of their periods: KPE 1 starts on 1 January 2026, KPE 2 starts on 1 February 2026 and ends on 3 February 2026. Change the dates to change the order.',
     );
   });
+
+  it('keeps markup as text but refuses control characters, beside each field that holds one', () => {
+    expect(problems(aKeyPracticeEpisode({ title: 'Visit <b>missed</b> & "noted"' }))).toEqual([]);
+    expect(
+      problems(aKeyPracticeEpisode({ appraisal: 'Pasted\u0007 text', agencies: ['Police\u0000'] })),
+    ).toEqual([
+      { field: 'agencies.0', message: expect.stringMatching(/invisible control character/) },
+      { field: 'appraisal', message: expect.stringMatching(/invisible control character/) },
+    ]);
+    // Said together with the schema's own problems, not after them.
+    expect(
+      problems({ ...aKeyPracticeEpisode({ description: 'Pasted\u001b here' }), valence: undefined }).map(
+        (issue) => issue.field,
+      ),
+    ).toEqual(['valence', 'description']);
+    // Tabs and line breaks are ordinary prose.
+    expect(problems(aKeyPracticeEpisode({ appraisal: 'One\tTwo\r\nThree' }))).toEqual([]);
+  });
 });
