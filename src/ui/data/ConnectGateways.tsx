@@ -37,7 +37,12 @@ export function GatewaysFor({
       cancelled = true;
     };
   }, [endpoint, connect, attempt]);
-  if (state.gateways) return <DataProvider gateways={state.gateways}>{children}</DataProvider>;
+  if (state.gateways)
+    return (
+      <DataProvider gateways={state.gateways} signInAgain={endpoint.signInAgain}>
+        {children}
+      </DataProvider>
+    );
   if (state.error)
     return <ProblemMessage problem={describeProblem(state.error)} onRetry={() => setAttempt((n) => n + 1)} />;
   return <Spinner label="Loading the review…" />;
