@@ -13,7 +13,7 @@ import {
   type Middleware,
   type ShouldRetry,
 } from '@microsoft/microsoft-graph-client';
-import { OfflineError, isOffline } from './errors';
+import { OfflineError, TokenUnavailableError, isOffline } from './errors';
 import { Backoff, realSleep, type RetryOptions, type Sleep } from './retry';
 
 /**
@@ -113,7 +113,14 @@ export function createGraphClient(options: GraphClientOptions): Client {
   const base = new URL(options.baseUrl);
   const version = base.pathname.replace(/^\/+|\/+$/g, '') || GRAPH_VERSION;
   const origin = base.origin;
-  const authProvider: AuthenticationProvider = { getAccessToken: () => options.getToken() };
+  const getToken = async () => {
+    try {
+      return await options.getToken();
+    } catch (err) {
+      throw new TokenUnavailableError(err);
+    }
+  };
+  const authProvider: AuthenticationProvider = { getAccessToken: getToken };
   const isGraphHost = /(^|\.)graph\.microsoft\.(com|us|de)$|chinacloudapi\.cn$/i.test(base.hostname);
 
   const retry = new RetryHandlerOptions(
@@ -127,8 +134,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
     new RedirectHandler(new RedirectHandlerOptions()),
     new TelemetryHandler(),
   ];
-  if (base.protocol === 'http:')
-    chain.push(new LocalServiceHandler(`${origin}/${version}`, options.getToken));
+  if (base.protocol === 'http:') chain.push(new LocalServiceHandler(`${origin}/${version}`, getToken));
   if (options.counter) chain.push(new CountingHandler(options.counter));
   chain.push(new FetchHandler(options.fetchImpl));
 

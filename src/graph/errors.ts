@@ -49,6 +49,22 @@ export class OfflineError extends GraphClientError {
 export const isOffline = (err: unknown): err is OfflineError => err instanceof OfflineError;
 
 /**
+ * No token could be had for a request: the sign-in expired or needs the person (the token
+ * provider's SignInRequiredError, kind 'signed-out'), or the sign-in service could not be reached
+ * (kind 'offline'). A GraphClientError, so that the SDK passes it through as it is: any other error
+ * thrown inside its chain it turns into a GraphError with status -1, and what it was is lost.
+ */
+export class TokenUnavailableError extends GraphClientError {
+  override name = 'TokenUnavailableError';
+  readonly kind: GatewayErrorKind;
+  constructor(cause: unknown) {
+    super('No token for Microsoft 365: the sign-in needs to be renewed.');
+    Object.setPrototypeOf(this, TokenUnavailableError.prototype);
+    this.kind = errorKind(cause) === 'offline' ? 'offline' : 'signed-out';
+  }
+}
+
+/**
  * The kind of any error a gateway throws: its own `kind` (OfflineError, StoreError,
  * ArtefactRequestError, UploadFailedError...), else the status of an SDK `GraphError`
  * (`statusCode`, -1 when there was no answer); undefined for errors that are not Graph's.

@@ -111,28 +111,46 @@ export async function readAllPagesInBatch<T = unknown>(
   collections: readonly { id: string; url: string }[],
   options: BatchOptions = {},
 ): Promise<BatchPagesResult<T>> {
+  const parts: BatchPart[] = collections.map((c) => ({ id: c.id, method: 'GET', url: c.url }));
+  const { responses, roundTrips } = await sendBatch(client, parts, options);
+  const out = await followPagesInBatch<T>(client, responses, options);
+  out.roundTrips += roundTrips;
+  return out;
+}
+
+/**
+ * Every item of several collections whose first pages are already here (`first`, by id: parts of a
+ * `$batch` sent with other requests), the next pages of all of them together in one `$batch` a
+ * round, as `readAllPagesInBatch` does. `roundTrips` counts only the batches sent here.
+ */
+export async function followPagesInBatch<T = unknown>(
+  client: Client,
+  first: ReadonlyMap<string, GraphResponse>,
+  options: BatchOptions = {},
+): Promise<BatchPagesResult<T>> {
   const out: BatchPagesResult<T> = { items: new Map(), failed: new Map(), roundTrips: 0 };
-  let parts: BatchPart[] = collections.map((c) => ({ id: c.id, method: 'GET', url: c.url }));
-  for (const c of collections) out.items.set(c.id, []);
-  while (parts.length > 0) {
-    const { responses, roundTrips } = await sendBatch(client, parts, options);
-    out.roundTrips += roundTrips;
+  for (const id of first.keys()) out.items.set(id, []);
+  let responses: ReadonlyMap<string, GraphResponse> = first;
+  while (responses.size > 0) {
     const next: BatchPart[] = [];
-    for (const part of parts) {
+    for (const [id, res] of responses) {
       let page;
       try {
-        page = readPage(responses.get(part.id)!);
+        page = readPage(res);
       } catch (err) {
         if (!(err instanceof PageReadError)) throw err;
-        out.failed.set(part.id, err.res);
-        out.items.delete(part.id);
+        out.failed.set(id, err.res);
+        out.items.delete(id);
         continue;
       }
-      out.items.get(part.id)!.push(...(page.value as T[]));
+      out.items.get(id)!.push(...(page.value as T[]));
       const nextLink = page['@odata.nextLink'];
-      if (nextLink) next.push({ id: part.id, method: 'GET', url: graphPath(nextLink) });
+      if (nextLink) next.push({ id, method: 'GET', url: graphPath(nextLink) });
     }
-    parts = next;
+    if (next.length === 0) break;
+    const sent = await sendBatch(client, next, options);
+    out.roundTrips += sent.roundTrips;
+    responses = sent.responses;
   }
   return out;
 }

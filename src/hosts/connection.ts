@@ -12,6 +12,8 @@ export interface GraphEndpoint {
   /** Graph's base with its version, e.g. https://graph.microsoft.com/v1.0 or http://localhost:4000/v1.0. */
   baseUrl: string;
   getToken: () => Promise<string>;
+  /** A fresh sign-in of the same person after a token was refused; call it from a click. */
+  signInAgain?: () => Promise<void>;
   /** Local mode: forget the chosen person and show the picker again. */
   signOut?: () => void;
   /** SharePoint's REST API (a library's default view): where to send a SharePoint address, and its token. */
@@ -35,6 +37,7 @@ export async function connectLocal(
   return {
     baseUrl: `${settings.localTenantUrl}/v1.0`,
     getToken: session.getToken,
+    signInAgain: session.signInAgain,
     signOut: session.signOut,
     sharePoint: localSharePoint(settings.localTenantUrl, userPrincipalName),
   };
@@ -62,6 +65,7 @@ export async function startMicrosoft365(
     endpoint: {
       baseUrl: `${GRAPH_URL}/v1.0`,
       getToken: session.getToken,
+      signInAgain: session.signInAgain,
       // SharePoint's own REST API is called on the host itself, with a token for that host.
       sharePoint: {
         address: (url) => url,

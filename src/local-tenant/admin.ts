@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRAPH_RESOURCE, findUserBySignInName, issueToken } from './auth';
+import { GRAPH_RESOURCE, expireTokens, findUserBySignInName, issueToken } from './auth';
 import { SHAREPOINT_HOST } from './ids';
 import type { FaultInjector } from './faults';
 import { parseJsonBody } from './http/json';
@@ -16,6 +16,7 @@ import type { DirectoryUser } from './store/entities';
  *   GET /_local/users                the people who can sign in
  *   POST /_local/token               {"user": UPN or mail, "resource"?} -> {"access_token", ...}; no user:
  *                                    the default; resource: Graph (default) or the SharePoint host's origin
+ *   POST /_local/expire-tokens       {"user": UPN or mail} ends that user's tokens now (no user: everyone's)
  *   GET|PUT|DELETE /_local/faults    the fault rules (see faults.ts)
  *   GET|DELETE /_local/stats         request and fault counts (see stats.ts)
  */
@@ -59,6 +60,16 @@ export function adminRoutes(deps: {
               },
             };
           return { status: 200, body: issueToken(store, user, now(), resource) };
+        }
+        case 'POST /_local/expire-tokens': {
+          const input = body.length ? parseJsonBody(body) : {};
+          let userId: string | undefined;
+          if (typeof input.user === 'string') {
+            const user = findUserBySignInName(store, input.user);
+            if (!user) return { status: 400, body: { error: 'No such user in the local tenant.' } };
+            userId = user.id;
+          }
+          return { status: 200, body: { expired: expireTokens(store, now(), userId) } };
         }
         case 'GET /_local/faults':
           return { status: 200, body: faults.current() };

@@ -32,6 +32,24 @@ export function issueToken(store: TenantStore, user: DirectoryUser, now: Date, a
 }
 
 /**
+ * Ends the tokens already issued (to one user, or to everyone) as if their lifetime were over, as
+ * Entra ID's revocation or a sign-in session ending does: the next request with one of them is
+ * answered 401 "Lifetime validation failed, the token is expired.". Returns how many were ended.
+ * Tests use it (POST /_local/expire-tokens) to let a sign-in expire in the middle of someone's work.
+ */
+export function expireTokens(store: TenantStore, now: Date, userId?: string): number {
+  let count = 0;
+  store.transaction(() => {
+    for (const token of store.list<IssuedToken>('token')) {
+      if ((userId && token.userId !== userId) || token.expiresAt <= now.getTime()) continue;
+      store.put<IssuedToken>('token', { ...token, expiresAt: now.getTime() });
+      count++;
+    }
+  });
+  return count;
+}
+
+/**
  * The user behind an Authorization header, or the 401 Graph gives. A token issued for another
  * resource (SharePoint's REST API) is refused, as Graph refuses a token of another audience.
  */

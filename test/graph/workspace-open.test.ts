@@ -46,14 +46,28 @@ async function teamId(user: string, name: RegExp): Promise<string> {
 }
 
 describe('opening a review', () => {
-  test('an up-to-date site: no writes, every role shown, the family by pseudonym only', async () => {
+  test('the signed-in person and their review Teams come in one request', async () => {
+    const { client, counter } = clientFor(PRIYA);
+    const session = await gatewaysOver(client).workspace.session();
+    expect(counter.log.map((r) => `${r.method} ${r.path}`)).toEqual([
+      expect.stringMatching(/^POST .*\/\$batch$/),
+    ]);
+    expect(session.user.displayName).toBe('Priya Raman');
+    expect(session.reviewTeams.map((t) => t.reference)).toContain('CR-2026-014');
+  });
+
+  test('an up-to-date site: one request, no writes, every role shown, the family by pseudonym only', async () => {
     const { client, counter } = clientFor(PRIYA);
     const phases: OpenPhase[] = [];
     const opened = await gatewaysOver(client).workspace.openReview(await teamId(PRIYA, /^CR-2026-014/), (p) =>
       phases.push(p),
     );
 
-    expect(phases).toEqual(['setting-up', 'loading']);
+    // One batch checks the schema and reads every list, through the Team's own site path.
+    expect(phases).toEqual(['loading']);
+    expect(counter.log.map((r) => `${r.method} ${r.path}`)).toEqual([
+      expect.stringMatching(/^POST .*\/\$batch$/),
+    ]);
     expect(counter.writes).toBe(0);
     expect(opened.notice).toBeNull();
     expect(groupByRole(opened.people).map((g) => g.role)).toEqual([
@@ -75,7 +89,9 @@ describe('opening a review', () => {
   test('a Team whose site has no lists yet gets them on first open, then opens with nobody in it', async () => {
     const { client, counter } = clientFor(PRIYA);
     const groupId = await teamId(PRIYA, /^Safeguarding partnership/);
-    const first = await gatewaysOver(client).workspace.openReview(groupId);
+    const phases: OpenPhase[] = [];
+    const first = await gatewaysOver(client).workspace.openReview(groupId, (p) => phases.push(p));
+    expect(phases).toEqual(['loading', 'setting-up']);
     expect(counter.writes).toBeGreaterThan(0);
     expect(first.people).toEqual([]);
     expect(first.notice).toBeNull();
@@ -83,6 +99,7 @@ describe('opening a review', () => {
     counter.reset();
     await gatewaysOver(client).workspace.openReview(groupId);
     expect(counter.writes).toBe(0);
+    expect(counter.total).toBe(1);
   });
 
   test('an entry that does not fit is reported by count and list, never by what it holds', async () => {

@@ -54,6 +54,24 @@ describe('sites', () => {
     expect((await res.json()).value).toHaveLength(2);
   });
 
+  it("runs requests below a group's site path as by the site's id, for the group's members only", async () => {
+    const site = await (await t.graph(`/groups/${groupId}/sites/root`)).json();
+    const byId = await (await t.graph(`/sites/${site.id}/lists/People/items?$expand=fields`)).json();
+    const res = await t.graph(`/groups/${groupId}/sites/root/lists/People/items?$expand=fields`);
+    expect(res.status).toBe(200);
+    const byGroup = await res.json();
+    expect(byGroup.value.map((i: { id: string }) => i.id)).toEqual(
+      byId.value.map((i: { id: string }) => i.id),
+    );
+    expect(byGroup.value.length).toBeGreaterThan(0);
+    // The site's own id in place of "root" is the same site; another site's id is not.
+    expect((await t.graph(`/groups/${groupId}/sites/${site.id}/lists/People`)).status).toBe(200);
+    expect((await t.graph(`/groups/${groupId}/sites/other-site/lists/People`)).status).toBe(404);
+    expect((await t.graph(`/groups/${groupId}/sites/root/lists/People/items`, { as: OLIVER })).status).toBe(
+      403,
+    );
+  });
+
   it('answers 404 itemNotFound for an unknown site, host or path (no traversal)', async () => {
     for (const path of [
       '/sites/northmoor.sharepoint.com:/sites/NoSuchSite',

@@ -26,6 +26,7 @@ export {
   type IdentityRegisterAccess,
   type ChannelMember,
 } from './provisioning';
+export { openReviewSite, type OpenSiteOptions } from './open-site';
 export {
   ReviewStore,
   IdentityRegisterStore,

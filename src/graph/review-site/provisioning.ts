@@ -86,7 +86,14 @@ export async function resolveSite(client: Client, address: SiteAddress): Promise
         : address;
     url = `/sites/${hostname}:${path.startsWith('/') ? path : `/${path}`}`;
   }
-  const res = await send(client, { method: 'GET', url: `${url}?$select=id,webUrl,displayName` });
+  return siteRefOf(await send(client, { method: 'GET', url: `${url}${SITE_QUERY}` }));
+}
+
+/** What is read of a site: its id for every later request, and its address. */
+export const SITE_QUERY = '?$select=id,webUrl,displayName';
+
+/** The site from Graph's answer to a SITE_QUERY read; a ProvisioningError in plain words otherwise. */
+export function siteRefOf(res: GraphResponse): SiteRef {
   if (res.status !== 200)
     throw new ProvisioningError(
       res.status === 403
@@ -99,7 +106,7 @@ export async function resolveSite(client: Client, address: SiteAddress): Promise
   return { siteId: body.id, webUrl: body.webUrl };
 }
 
-interface GraphList {
+export interface GraphList {
   id: string;
   name?: string;
   displayName?: string;
@@ -108,18 +115,12 @@ interface GraphList {
   columns?: { id?: string; name: string; choice?: { choices?: string[] } }[];
 }
 
-/** Every list of the site with its columns: one request (more only if the site has a page of lists or more). */
-export async function readSiteLists(client: Client, siteId: string): Promise<SiteList[]> {
-  let graphLists: GraphList[];
-  try {
-    graphLists = await readAllPages<GraphList>(
-      client,
-      `/sites/${encodeURIComponent(siteId)}/lists?$select=id,name,displayName,description,list&$expand=columns($select=id,name,choice)`,
-    );
-  } catch (err) {
-    if (!(err instanceof PageReadError)) throw err;
-    throw new ProvisioningError(`The site’s lists could not be read (${graphErrorMessage(err.res)}).`);
-  }
+/** What provisioning reads of a site's lists (below `/sites/{id}` or `/groups/{id}/sites/root`). */
+export const SITE_LISTS_QUERY =
+  '/lists?$select=id,name,displayName,description,list&$expand=columns($select=id,name,choice)';
+
+/** Graph's lists as provisioning and the store know them. */
+export function siteListsOf(graphLists: readonly GraphList[]): SiteList[] {
   return graphLists.map((l): SiteList => ({
     id: l.id,
     name: l.name ?? l.displayName ?? '',
@@ -133,6 +134,18 @@ export async function readSiteLists(client: Client, siteId: string): Promise<Sit
         .map((c) => [c.name, { id: c.id ?? c.name, choices: c.choice?.choices ?? [] }]),
     ),
   }));
+}
+
+/** Every list of the site with its columns: one request (more only if the site has a page of lists or more). */
+export async function readSiteLists(client: Client, siteId: string): Promise<SiteList[]> {
+  try {
+    return siteListsOf(
+      await readAllPages<GraphList>(client, `/sites/${encodeURIComponent(siteId)}${SITE_LISTS_QUERY}`),
+    );
+  } catch (err) {
+    if (!(err instanceof PageReadError)) throw err;
+    throw new ProvisioningError(`The site’s lists could not be read (${graphErrorMessage(err.res)}).`);
+  }
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -175,6 +188,8 @@ export interface ProvisionOptions extends BatchOptions {
   maxPasses?: number;
   /** SharePoint's REST API, for the library's default view; without it the view is left as it is. */
   sharePoint?: SharePointConnection;
+  /** The site's lists as just read with SITE_LISTS_QUERY (e.g. in a batch): the first read is skipped. */
+  lists?: SiteList[];
 }
 
 /**
@@ -192,7 +207,7 @@ export async function provisionLists(
   const created = { lists: [] as string[], columns: [] as string[], choices: [] as string[] };
   const warnings: string[] = [];
   let writes = 0;
-  let lists = await readSiteLists(client, site.siteId);
+  let lists = options.lists ?? (await readSiteLists(client, site.siteId));
   const versionBefore = versionList
     ? schemaVersionOf(findList(lists, versionList)?.columns ?? [])
     : SCHEMA_VERSION;

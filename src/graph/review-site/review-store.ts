@@ -29,7 +29,7 @@ import type {
 import { ReviewWorkspace } from '../../core/model/workspace';
 import type { BatchOptions } from '../batch';
 import { graphErrorMessage } from '../client';
-import { readAllPagesInBatch } from '../paging';
+import { readAllPagesInBatch, type BatchPagesResult } from '../paging';
 import { deleteEntity, updateEntity, type DeleteResult, type WriteResult } from './conflicts';
 import { createEntity, newId, ownOrDuplicate } from './create-with-key';
 import {
@@ -85,6 +85,10 @@ export interface LoadedReview {
   roundTrips: number;
 }
 
+/** The first page of a list's items with their fields, below a site's path (`/sites/{id}`, or a group's `/groups/{id}/sites/root`). */
+export const itemsQuery = (sitePath: string, listRef: string, pageSize = LIST_PAGE_SIZE) =>
+  `${sitePath}/lists/${encodeURIComponent(listRef)}/items?$expand=fields&$top=${pageSize}`;
+
 const PEOPLE_KINDS = [
   'leadReviewer',
   'reviewTeamMember',
@@ -114,8 +118,38 @@ export class ReviewStore {
     return s;
   }
 
+  /** Every list's first page, addressed by id (`/sites/{site}/lists/{list}/items...`). */
+  listReads(): { id: string; url: string }[] {
+    return REVIEW_SITE_LISTS.flatMap((spec) => {
+      const list = this.site.lists[spec.name];
+      return list
+        ? [
+            {
+              id: spec.name,
+              url: itemsQuery(
+                `/sites/${encodeURIComponent(this.site.siteId)}`,
+                list.id,
+                this.batchOptions.pageSize,
+              ),
+            },
+          ]
+        : [];
+    });
+  }
+
   /** Every list of the review, in at most two round trips for a review of normal size. */
   async load(): Promise<LoadedReview> {
+    // Round 1: the first page of every list. Round 2 (and more for a huge list): the next pages, together.
+    return this.fromPages(
+      await readAllPagesInBatch<GraphListItem>(this.client, this.listReads(), this.batchOptions),
+    );
+  }
+
+  /**
+   * The review from its lists' items as read (`items` by the schema's list name), each item
+   * checked by the core's schema; what could not be read or checked is in `problems`.
+   */
+  fromPages({ items, failed, roundTrips }: BatchPagesResult<GraphListItem>): LoadedReview {
     const out: LoadedReview = {
       leadReviewers: [],
       reviewTeam: [],
@@ -128,38 +162,21 @@ export class ReviewStore {
       boardActions: [],
       artefacts: [],
       problems: [],
-      roundTrips: 0,
+      roundTrips,
     };
-    const lists: { id: string; url: string }[] = [];
     for (const spec of REVIEW_SITE_LISTS) {
-      const list = this.site.lists[spec.name];
-      if (!list) {
+      if (!this.site.lists[spec.name])
         out.problems.push({
           list: spec.name,
           kind: 'list-missing',
           message: `The list “${spec.displayName}” is missing.`,
         });
-        continue;
-      }
-      lists.push({
-        id: spec.name,
-        url: `/sites/${encodeURIComponent(this.site.siteId)}/lists/${encodeURIComponent(list.id)}/items?$expand=fields&$top=${this.batchOptions.pageSize ?? LIST_PAGE_SIZE}`,
-      });
-    }
-    // Round 1: the first page of every list. Round 2 (and more for a huge list): the next pages, together.
-    const { items, failed, roundTrips } = await readAllPagesInBatch<GraphListItem>(
-      this.client,
-      lists,
-      this.batchOptions,
-    );
-    out.roundTrips += roundTrips;
-    for (const { id } of lists) {
-      const res = failed.get(id);
+      const res = failed.get(spec.name);
       if (res)
         out.problems.push({
-          list: id,
+          list: spec.name,
           kind: 'list-unreadable',
-          message: `The list “${id}” could not be read (${graphErrorMessage(res)}).`,
+          message: `The list “${spec.name}” could not be read (${graphErrorMessage(res)}).`,
         });
     }
 

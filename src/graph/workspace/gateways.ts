@@ -18,7 +18,7 @@ import {
 import { episodesGateway } from './episodes';
 import { guarded } from './errors';
 import { identityRegisterVisibility, openReview } from './open-review';
-import { getReviewTeams, getSignedInUser } from './review-teams';
+import { getReviewTeams, getSession, getSignedInUser } from './review-teams';
 import type { SharePointConnection } from '../sharepoint/rest';
 import { searchDirectory } from './directory';
 import { addToRegisterChannel, addToTeam, readTeamAccess } from './team-access';
@@ -54,6 +54,7 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
       addToRegister: (reviewId, userId) => guarded(() => addToRegisterChannel(client, reviewId, userId)),
     },
     workspace: {
+      session: () => guarded(() => getSession(client)),
       signedInUser: () => guarded(() => getSignedInUser(client)),
       reviewTeams: () => guarded(() => getReviewTeams(client)),
       openReview: (reviewId, onPhase) =>

@@ -6,9 +6,8 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import {
   REVIEW_SITE_LISTS,
-  ReviewStore,
+  openReviewSite,
   provisionIdentityRegister,
-  provisionReviewSite,
   type LoadedReview,
   type LoadProblem,
   type ProvisionedSite,
@@ -99,17 +98,21 @@ export function snapshotOf(reviewId: string, loaded: LoadedReview, warnings = 0)
   };
 }
 
-/** Provisions the review's site, then loads it. */
+/**
+ * Opens the review: one batch checks its site's schema and reads every list (review-site/open-site.ts);
+ * a site that lacks lists is set up first ('setting-up'), which takes longer.
+ */
 export async function openReview(
   client: Client,
   groupId: string,
   onPhase: (phase: OpenPhase) => void = () => undefined,
   sharePoint?: SharePointConnection,
 ): Promise<{ site: ProvisionedSite; snapshot: ReviewSnapshot }> {
-  onPhase('setting-up');
-  const site = await provisionReviewSite(client, { groupId }, { sharePoint });
   onPhase('loading');
-  const loaded = await new ReviewStore(client, site).load();
+  const { site, loaded } = await openReviewSite(client, groupId, {
+    sharePoint,
+    onSetUp: () => onPhase('setting-up'),
+  });
   return { site, snapshot: snapshotOf(groupId, loaded, site.warnings.length) };
 }
 

@@ -5,7 +5,9 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { reviewReference } from '../../core/review/reference';
-import type { ReviewTeam, SignedInUser } from './types';
+import { sendBatch } from '../batch';
+import type { GraphResponse } from '../client';
+import type { ReviewTeam, Session, SignedInUser } from './types';
 
 const MeSchema = z.object({
   id: z.string(),
@@ -20,6 +22,8 @@ const TeamsSchema = z.object({ value: z.array(TeamSchema) });
 
 export { reviewReference };
 
+const ME_QUERY = '/me?$select=id,displayName,jobTitle,mail,userPrincipalName';
+
 export async function getSignedInUser(client: Client): Promise<SignedInUser> {
   return MeSchema.parse(
     await client.api('/me').select(['id', 'displayName', 'jobTitle', 'mail', 'userPrincipalName']).get(),
@@ -28,7 +32,41 @@ export async function getSignedInUser(client: Client): Promise<SignedInUser> {
 
 /** The review Teams the user belongs to (Teams named with a review reference), by reference. */
 export async function getReviewTeams(client: Client): Promise<ReviewTeam[]> {
-  const { value } = TeamsSchema.parse(await client.api('/me/joinedTeams').get());
+  return reviewTeamsOf(await client.api('/me/joinedTeams').get());
+}
+
+/** A part of a batch that failed, with its status (errors.ts reads the kind from `statusCode`). */
+class PartFailed extends Error {
+  override name = 'PartFailed';
+  readonly statusCode: number;
+  constructor(res: GraphResponse) {
+    super(`A request of the batch failed (HTTP ${res.status}).`);
+    this.statusCode = res.status;
+  }
+}
+
+const bodyOf = (res: GraphResponse) => {
+  if (res.status !== 200) throw new PartFailed(res);
+  return res.body;
+};
+
+/**
+ * Who is signed in and their review Teams in one round trip: both reads in one JSON `$batch`
+ * (independent parts, no dependsOn), which is what opening a page needs before anything else.
+ */
+export async function getSession(client: Client): Promise<Session> {
+  const { responses } = await sendBatch(client, [
+    { id: 'me', method: 'GET', url: ME_QUERY },
+    { id: 'teams', method: 'GET', url: '/me/joinedTeams' },
+  ]);
+  return {
+    user: MeSchema.parse(bodyOf(responses.get('me')!)),
+    reviewTeams: reviewTeamsOf(bodyOf(responses.get('teams')!)),
+  };
+}
+
+function reviewTeamsOf(body: unknown): ReviewTeam[] {
+  const { value } = TeamsSchema.parse(body);
   return value
     .map((team) => {
       const displayName = team.displayName ?? '';

@@ -132,8 +132,16 @@ export interface RecentArtefact {
   webUrl?: string;
 }
 
+/** Who is signed in and the review Teams they are in: what a page needs first, read together. */
+export interface Session {
+  user: SignedInUser;
+  reviewTeams: ReviewTeam[];
+}
+
 /** The signed-in person, their reviews, and one review's data. */
 export interface WorkspaceGateway {
+  /** The signed-in person and their review Teams, in one round trip. */
+  session(): Promise<Session>;
   signedInUser(): Promise<SignedInUser>;
   /** The review Teams the user belongs to, by reference. */
   reviewTeams(): Promise<ReviewTeam[]>;

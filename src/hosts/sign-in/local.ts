@@ -31,6 +31,8 @@ export class LocalTenantUnavailableError extends Error {
     super('The local tenant could not be reached.');
     this.name = 'LocalTenantUnavailableError';
   }
+  /** The kind of failure the gateways and screens know it by (core/failures.ts). */
+  readonly kind = 'offline' as const;
 }
 
 async function call(fetchImpl: Fetch, url: string, init?: RequestInit): Promise<unknown> {
@@ -92,6 +94,11 @@ export async function startLocalSession(
   }
   return {
     getToken,
+    // The tenant refused the token held (expired or revoked early): ask it for a new one.
+    signInAgain: async () => {
+      cached = null;
+      await getToken();
+    },
     signOut: () => {
       cached = null;
       try {

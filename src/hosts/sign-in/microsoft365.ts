@@ -91,12 +91,11 @@ export async function startMicrosoft365Session(
     }
   }
 
-  return {
-    getToken,
-    getTokenFor,
-    async signInInteractively() {
-      const result = await pca.acquireTokenPopup({ scopes, loginHint });
-      remember(result.account);
-    },
+  const signInInteractively = async () => {
+    const result = await pca.acquireTokenPopup({ scopes, loginHint });
+    remember(result.account);
   };
+  // A token refused mid-work (MSAL's InteractionRequiredAuthError, or a 401 from Graph): the same
+  // interactive sign-in, which under NAA the host itself shows.
+  return { getToken, getTokenFor, signInInteractively, signInAgain: signInInteractively };
 }

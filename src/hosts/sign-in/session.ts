@@ -2,6 +2,11 @@
 export interface SignInSession {
   /** A valid access token. Tokens stay in memory and are never logged or shown. */
   getToken(): Promise<string>;
+  /**
+   * A fresh sign-in of the same person after their token was refused (expired, revoked, or the
+   * host wants them to act): interactive where the host needs it, so call it from a click.
+   */
+  signInAgain?: () => Promise<void>;
   /** Forgets the user (local mode's "switch user"); absent where the host owns the session. */
   signOut?: () => void;
 }
@@ -12,4 +17,6 @@ export class SignInRequiredError extends Error {
     super('Sign-in needs you to continue.');
     this.name = 'SignInRequiredError';
   }
+  /** The kind of failure the gateways and screens know it by (core/failures.ts). */
+  readonly kind = 'signed-out' as const;
 }

@@ -13,7 +13,11 @@ import { findGroup, requireMember } from './directory';
  *
  * The colon form also addresses everything below a site, as Graph allows:
  * `/sites/northmoor.sharepoint.com:/sites/CR-2026-014:/lists/People/items` is run as
- * `/sites/{site-id}/lists/People/items`, for every area's routes (lists, drives).
+ * `/sites/{site-id}/lists/People/items`, for every area's routes (lists, drives). So does the
+ * group's path: `/groups/{group-id}/sites/root/lists/People/items` (Graph v1.0 navigates from a
+ * group to its sites and below them: the Graph PowerShell SDK's Get-MgGroupSiteList and
+ * Get-MgGroupSiteListItem are generated from those paths), which lets a client read a Team's
+ * lists without first asking for the site's id.
  *
  * Access follows membership: the members of the site's group read it; a private channel's site
  * only the members of that channel. Anyone else gets 403 accessDenied.
@@ -71,24 +75,50 @@ export function findSiteByPath(req: RouteRequest, hostname: string, serverRelati
   return requireSiteAccess(req, site);
 }
 
+/** `/groups/{group-id}/sites/{site-id or root}/{rest}` */
+const GROUP_SITE_BELOW = /^\/groups\/(?<groupId>[^/]+)\/sites\/(?<siteId>[^/]+)(?<below>\/.+)$/i;
+
+/** The team site of a group the signed-in user is a member of; `wanted` is "root" or the site's id. */
+function groupSite(req: RouteRequest, groupId: string, wanted: string): Site {
+  const group = findGroup(req, groupId);
+  requireMember(req, group);
+  const site = req.ctx.store.list<Site>('site', group.id)[0];
+  if (!site) throw siteNotFound();
+  if (wanted.toLowerCase() !== 'root' && wanted.toLowerCase() !== site.id.toLowerCase()) throw siteNotFound();
+  return requireSiteAccess(req, site);
+}
+
 /** `/sites/{hostname}:{server-relative-path}[:{rest}]` */
 const COLON_ADDRESS = /^\/sites\/(?<hostname>[^/:]+):(?<rest>\/.*)$/i;
 
 export function registerSiteRoutes(router: Router): void {
   router
-    .add('GET', '/groups/{groupId}/sites/{siteId}', (req) => {
-      const group = findGroup(req, req.params.groupId!);
-      requireMember(req, group);
-      const site = req.ctx.store.list<Site>('site', group.id)[0];
-      if (!site) throw siteNotFound();
-      const wanted = req.params.siteId!;
-      if (wanted.toLowerCase() !== 'root' && wanted.toLowerCase() !== site.id.toLowerCase())
-        throw siteNotFound();
-      return entityResponse(req, 'sites/$entity', siteJson(requireSiteAccess(req, site)), 200, 'site');
-    })
+    .add('GET', '/groups/{groupId}/sites/{siteId}', (req) =>
+      entityResponse(
+        req,
+        'sites/$entity',
+        siteJson(groupSite(req, req.params.groupId!, req.params.siteId!)),
+        200,
+        'site',
+      ),
+    )
     .add('GET', '/sites/{siteId}', (req) =>
       entityResponse(req, 'sites/$entity', siteJson(findSite(req, req.params.siteId!)), 200, 'site'),
     );
+
+  // The group's path, for every method: resolve the group's site, then run the same request by site id.
+  for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
+    router.add(method, GROUP_SITE_BELOW, (req) => {
+      const m = GROUP_SITE_BELOW.exec(req.path);
+      if (!m?.groups) throw siteNotFound();
+      const site = groupSite(req, req.params.groupId!, req.params.siteId!);
+      const path = `/sites/${encodeURIComponent(site.id)}${m.groups.below!.replace(/\/$/, '')}`;
+      const target = router.match(req.method, path);
+      if (target.template === GROUP_SITE_BELOW.source || target.template === COLON_ADDRESS.source)
+        throw new GraphError(400, 'invalidRequest', `Invalid site address '${req.path}'.`);
+      return target.handler({ ...req, path, params: target.params });
+    });
+  }
 
   // The colon form, for every method: resolve the site, then run the same request by site id.
   for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {

@@ -6,8 +6,13 @@ import { ProblemMessage } from '../shell/Problem';
 import { describeProblem } from '../shell/problems';
 import { DataProvider } from './gateways';
 
-/** Builds the gateways for a signed-in endpoint: given by the app entry, loaded on demand. */
-export type ConnectGateways = (endpoint: GraphEndpoint) => Promise<Gateways>;
+/**
+ * Builds the gateways for a signed-in endpoint: given by the app entry, loaded on demand.
+ * `preload` fetches their code without building them (while sign-in runs).
+ */
+export type ConnectGateways = ((endpoint: GraphEndpoint) => Promise<Gateways>) & {
+  preload?: () => Promise<unknown>;
+};
 
 /** Once sign-in has given an endpoint, builds the gateways and provides them with the data layer. */
 export function GatewaysFor({
@@ -32,7 +37,12 @@ export function GatewaysFor({
       cancelled = true;
     };
   }, [endpoint, connect, attempt]);
-  if (state.gateways) return <DataProvider gateways={state.gateways}>{children}</DataProvider>;
+  if (state.gateways)
+    return (
+      <DataProvider gateways={state.gateways} signInAgain={endpoint.signInAgain}>
+        {children}
+      </DataProvider>
+    );
   if (state.error)
     return <ProblemMessage problem={describeProblem(state.error)} onRetry={() => setAttempt((n) => n + 1)} />;
   return <Spinner label="Loading the review…" />;

@@ -4,13 +4,15 @@
  * opening several screens reads the review once; a mutation invalidates ['review', reviewId].
  */
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { Gateways, OpenPhase, ReviewSnapshot } from '../../graph/workspace';
+import { useEffect, useState } from 'react';
+import type { Gateways, OpenPhase, ReviewSnapshot, Session } from '../../graph/workspace';
 import { useGateways } from './gateways';
 
 export const queryKeys = {
-  me: ['me'] as const,
-  reviews: ['reviews'] as const,
+  /** Who is signed in and their review Teams, read together (one batch): `me` and `reviews` are views of it. */
+  session: ['session'] as const,
+  me: ['session'] as const,
+  reviews: ['session'] as const,
   review: (reviewId: string) => ['review', reviewId] as const,
   snapshot: (reviewId: string) => ['review', reviewId, 'snapshot'] as const,
   list: (reviewId: string, list: ReviewList) => ['review', reviewId, list] as const,
@@ -21,14 +23,17 @@ export const queryKeys = {
 /** The parts of a review's snapshot a screen can ask for alone. */
 export type ReviewList = Exclude<keyof ReviewSnapshot, 'reviewId' | 'notice' | 'problemCount'>;
 
+const sessionQuery = (gateways: Gateways) => ({
+  queryKey: queryKeys.session,
+  queryFn: () => gateways.workspace.session(),
+});
+
 export function useSignedInUser() {
-  const { workspace } = useGateways();
-  return useQuery({ queryKey: queryKeys.me, queryFn: () => workspace.signedInUser() });
+  return useQuery({ ...sessionQuery(useGateways()), select: (session: Session) => session.user });
 }
 
 export function useReviewTeams() {
-  const { workspace } = useGateways();
-  return useQuery({ queryKey: queryKeys.reviews, queryFn: () => workspace.reviewTeams() });
+  return useQuery({ ...sessionQuery(useGateways()), select: (session: Session) => session.reviewTeams });
 }
 
 function snapshotQuery(gateways: Gateways, reviewId: string, onPhase?: (phase: OpenPhase) => void) {
@@ -41,12 +46,24 @@ function snapshotQuery(gateways: Gateways, reviewId: string, onPhase?: (phase: O
 /** The whole review (the batched load), and what the load is doing while it runs. */
 export function useReviewSnapshot(reviewId: string | undefined) {
   const gateways = useGateways();
-  const [phase, setPhase] = useState<OpenPhase>('setting-up');
+  const [phase, setPhase] = useState<OpenPhase>('loading');
   const query = useQuery({
     ...snapshotQuery(gateways, reviewId ?? '', setPhase),
     enabled: reviewId !== undefined,
   });
   return { ...query, phase };
+}
+
+/**
+ * Starts reading the review as soon as it is known (the frame knows it before its screen has
+ * loaded), so that the screen finds the load under way rather than starting it.
+ */
+export function usePrefetchReview(reviewId: string | undefined) {
+  const gateways = useGateways();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (reviewId !== undefined) void queryClient.prefetchQuery(snapshotQuery(gateways, reviewId));
+  }, [gateways, queryClient, reviewId]);
 }
 
 /** One part of the review, from the snapshot's cache when it is there. */

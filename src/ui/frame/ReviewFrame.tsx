@@ -13,7 +13,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { reviewReference } from '../../core/review/reference';
 import type { ReviewTeam } from '../../graph/workspace';
 import type { HostContext } from '../../hosts/host-context';
-import { useReviewTeams, useSignedInUser } from '../data/review-queries';
+import { usePrefetchReview, useReviewTeams, useSignedInUser } from '../data/review-queries';
 import { QueryState } from '../shell/QueryState';
 import { FrameNav } from './FrameNav';
 import { FrameContext } from './review-context';
@@ -72,6 +72,7 @@ export function ReviewFrame({
     () => (reviews.data ? currentReview(reviews.data, host, chosenId) : null),
     [reviews.data, host, chosenId],
   );
+  usePrefetchReview(review?.id);
   const screen = routeOf(routes, pathname);
   const frame = useMemo(
     () => (review ? { review, host, narrow, navigated } : null),

@@ -1,9 +1,9 @@
 import { Spinner } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { HostContext } from '../../hosts/host-context';
 import type { BuildSettings } from '../../hosts/settings';
 import type { ConnectGateways } from '../data/ConnectGateways';
-import type { FrameRoute } from '../frame/routes';
+import { hashPath, routeOf, type FrameRoute } from '../frame/routes';
 import { AppFrame } from '../shell/AppFrame';
 import { PageLayout } from '../shell/PageLayout';
 import { SignInGate } from '../sign-in/SignInGate';
@@ -19,7 +19,22 @@ export function openDeepLink(host: HostContext, win: Window = window): void {
     win.history.replaceState(win.history.state, '', `#${route}`);
 }
 
-const SignedInReview = lazy(() => import(/* webpackChunkName: "frame" */ './SignedInReview'));
+const loadSignedInReview = () => import(/* webpackChunkName: "frame" */ './SignedInReview');
+const SignedInReview = lazy(loadSignedInReview);
+
+/**
+ * While sign-in runs (a remembered sign-in is a token request), the code that comes after it is
+ * fetched alongside: the frame, the gateways and the screen the address names. The first Graph
+ * request then leaves as soon as the token is there, not after three more downloads one by one.
+ */
+function usePreloadAfterSignIn(connect: ConnectGateways, routes: readonly FrameRoute[]) {
+  useEffect(() => {
+    const quietly = (load?: () => Promise<unknown>) => void load?.().catch(() => undefined);
+    quietly(loadSignedInReview);
+    quietly(connect.preload);
+    quietly(routeOf(routes, hashPath(window.location.hash))?.screen.preload);
+  }, [connect, routes]);
+}
 
 /** A page of the review: sign-in, then the gateways, then the frame with the page's route map. */
 export function ReviewPage({
@@ -35,6 +50,7 @@ export function ReviewPage({
   routes: readonly FrameRoute[];
   narrow?: boolean;
 }) {
+  usePreloadAfterSignIn(connect, routes);
   return (
     <AppFrame host={host}>
       <SignInGate

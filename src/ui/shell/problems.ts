@@ -28,7 +28,10 @@ const BY_KIND: Record<GatewayFailureKind, Problem> = {
     title: 'Some of what was entered cannot be saved.',
     detail: 'Check the fields marked, then save again.',
   },
-  'signed-out': { title: 'Your sign-in has expired.', detail: 'Reload the page to sign in again.' },
+  'signed-out': {
+    title: 'Your sign-in has expired.',
+    detail: 'Sign in again, then save again: what you entered is still here.',
+  },
   unavailable: {
     title: 'The review data was not in the expected shape.',
     detail: 'Some information could not be read. Try again; if it keeps happening, tell your administrator.',

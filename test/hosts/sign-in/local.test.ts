@@ -52,6 +52,21 @@ describe('local sign-in', () => {
     expect(await session.getToken()).toBe('token-2');
   });
 
+  test('signing in again after a refused token asks for a new one at once, though the old one seemed valid', async () => {
+    const server = tokenServer(3600);
+    const storage = memoryStorage();
+    const session = await startLocalSession('http://t', 'priya.raman@northmoor.example', {
+      fetchImpl: server.fetchImpl,
+      storage,
+    });
+    expect(await session.getToken()).toBe('token-1');
+    await session.signInAgain?.();
+    expect(await session.getToken()).toBe('token-2');
+    expect(server.requests.at(-1)?.body).toEqual({ user: 'priya.raman@northmoor.example' });
+    // Still only the sign-in name in storage.
+    expect([...storage.items.values()]).toEqual(['priya.raman@northmoor.example']);
+  });
+
   test('concurrent calls share one token request', async () => {
     const server = tokenServer(1); // expires at once (inside the margin): every call must renew
     const session = await startLocalSession('http://t', 'a@b', { fetchImpl: server.fetchImpl });
