@@ -24,7 +24,7 @@ export type { Stored, WriteResult, DeleteResult, Conflict } from '../review-site
 import type { DeleteResult } from '../review-site';
 export type { ReviewRecord } from '../review-site';
 export type * from './access-types';
-import type { AccessGateway } from './access-types';
+import type { AccessGateway, PanelGateway } from './access-types';
 
 /** Who is signed in. */
 export interface SignedInUser {
@@ -191,4 +191,5 @@ export interface Gateways {
   artefacts: ArtefactsGateway;
   findings: FindingsGateway;
   access: AccessGateway;
+  panel: PanelGateway;
 }
