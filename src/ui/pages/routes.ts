@@ -18,6 +18,7 @@ const reportExport = feature(
 const brief = feature(() => import(/* webpackChunkName: "brief" */ '../features/report-parts/brief'));
 const outline = feature(() => import(/* webpackChunkName: "outline" */ '../features/report-parts/outline'));
 const anonymity = feature(() => import(/* webpackChunkName: "anonymity" */ '../features/anonymity'));
+const panelPack = feature(() => import(/* webpackChunkName: "panel-pack" */ '../features/panel-pack'));
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
 /**
@@ -38,6 +39,7 @@ export const TAB_ROUTES: readonly FrameRoute[] = [
   { paths: ['/people', '/people/:id'], label: 'People', screen: people },
   { paths: ['/artefacts', '/artefacts/:id'], label: 'Artefacts', screen: artefacts },
   { paths: ['/register'], label: 'Identity register', screen: register },
+  { paths: ['/panel-pack'], label: 'Panel pack', screen: panelPack },
   { paths: ['/setup'], label: 'Set up the review', screen: setup, hidden: true },
 ];
 
