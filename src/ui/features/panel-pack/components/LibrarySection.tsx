@@ -1,4 +1,4 @@
-import { Button, Link, Text } from '@fluentui/react-components';
+import { Button, Link, Text, mergeClasses } from '@fluentui/react-components';
 import { CheckmarkCircle20Regular, Info20Regular } from '@fluentui/react-icons';
 import { GatewayError } from '../../../../core/failures';
 import type { LibraryAccess, PanelPerson } from '../../../../graph/workspace';
@@ -13,7 +13,7 @@ function Status({ done, children }: { done: boolean; children: string }) {
   const Icon = done ? CheckmarkCircle20Regular : Info20Regular;
   return (
     <Text className={styles.status}>
-      <Icon aria-hidden className={styles.statusIcon} />
+      <Icon aria-hidden className={mergeClasses(styles.statusIcon, done && styles.doneIcon)} />
       {children}
     </Text>
   );

@@ -24,9 +24,15 @@ const names = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' 
 const sharedWithNames = (emails: readonly string[], panel: readonly PanelPerson[]) =>
   names.format(emails.map((e) => panel.find((p) => p.email?.toLowerCase() === e)?.name ?? e));
 
-function when(pack: PanelPackSummary): string {
+/** "Sun 29 November 2026 at 18:05", with the seconds when another pack was made in the same minute. */
+function when(pack: PanelPackSummary, others: readonly PanelPackSummary[] = []): string {
   const w = packWhen(pack.name);
-  return w ? `${formatDay(w.date)} at ${w.time}` : pack.name;
+  if (!w) return pack.name;
+  const sameMinute = others.some((o) => {
+    const x = o.id !== pack.id ? packWhen(o.name) : null;
+    return x?.date === w.date && x.time === w.time;
+  });
+  return `${formatDay(w.date)} at ${sameMinute ? w.exact : w.time}`;
 }
 
 function progressText(p: PackProgress): { value: number | undefined; text: string } {
@@ -141,8 +147,8 @@ export function PackSection({
           <ul className={styles.list} aria-labelledby="packs-heading">
             {list.map((pack) => (
               <li key={pack.id} className={styles.card}>
-                <Text weight="semibold">{when(pack)}</Text>
-                <Text className={styles.muted}>{pack.name}</Text>
+                <Text weight="semibold">{when(pack, list)}</Text>
+                <Text className={styles.muted}>{`Folder: ${pack.name}`}</Text>
                 <Text>
                   {pack.sharedWith.length > 0
                     ? `Shared read-only with ${sharedWithNames(pack.sharedWith, panel)}.`
@@ -150,7 +156,7 @@ export function PackSection({
                 </Text>
                 {pack.webUrl ? (
                   <Link href={pack.webUrl} target="_blank" rel="noopener noreferrer">
-                    {`Open the pack of ${when(pack)} in SharePoint`}
+                    {`Open the pack of ${when(pack, list)} in SharePoint`}
                   </Link>
                 ) : null}
               </li>

@@ -98,8 +98,8 @@ export function usePreparePack(reviewId: string) {
 
 const pad = (s: string) => s.padStart(2, '0');
 
-/** "2026-11-29 18.05.07" at the end of a pack's folder name → its date and "18:05" (Europe/London). */
-export function packWhen(folderName: string): { date: string; time: string } | null {
-  const m = /(\d{4}-\d{2}-\d{2}) (\d{1,2})\.(\d{2})\.\d{2}(?: \d+)?$/.exec(folderName);
-  return m ? { date: m[1]!, time: `${pad(m[2]!)}:${m[3]}` } : null;
+/** "2026-11-29 18.05.07" at the end of a pack's folder name → its date, "18:05" and "18:05:07" (Europe/London). */
+export function packWhen(folderName: string): { date: string; time: string; exact: string } | null {
+  const m = /(\d{4}-\d{2}-\d{2}) (\d{1,2})\.(\d{2})\.(\d{2})(?: \d+)?$/.exec(folderName);
+  return m ? { date: m[1]!, time: `${pad(m[2]!)}:${m[3]}`, exact: `${pad(m[2]!)}:${m[3]}:${m[4]}` } : null;
 }

@@ -25,6 +25,7 @@ export const usePanelStyles = makeStyles({
   },
   status: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   statusIcon: { flexShrink: 0, marginTop: '2px' },
+  doneIcon: { color: tokens.colorStatusSuccessForeground1 },
   muted: { color: tokens.colorNeutralForeground2 },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });

@@ -1,4 +1,11 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { CheckmarkCircle20Regular, Info20Regular } from '@fluentui/react-icons';
 import type { Practitioner, TeamAccess } from '../../../../graph/workspace';
 import { ProblemMessage } from '../../../shell/Problem';
@@ -63,7 +70,7 @@ function Done({ children }: { children: string }) {
   const styles = usePeopleStyles();
   return (
     <Text className={styles.status}>
-      <CheckmarkCircle20Regular aria-hidden className={styles.statusIcon} />
+      <CheckmarkCircle20Regular aria-hidden className={mergeClasses(styles.statusIcon, styles.doneIcon)} />
       {children}
     </Text>
   );
