@@ -6,6 +6,14 @@
 import type { TeamAccess } from './team-access';
 
 export type { TeamAccess } from './team-access';
+export type {
+  LibraryAccess,
+  PanelGateway,
+  PanelPackInput,
+  PanelPackProgress,
+  PanelPackSummary,
+  PanelPerson,
+} from './panel';
 
 export interface AccessGateway {
   /** Who owns the review's Team, what the signed-in user may do, and the person's access (found by their email). */

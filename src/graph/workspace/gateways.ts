@@ -22,6 +22,7 @@ import { getReviewTeams, getSession, getSignedInUser } from './review-teams';
 import type { SharePointConnection } from '../sharepoint/rest';
 import { searchDirectory } from './directory';
 import { addToRegisterChannel, addToTeam, readTeamAccess } from './team-access';
+import { panelGateway } from './panel';
 import type { Gateways, PersonEntry } from './types';
 
 /** Graph's address and the signed-in person's token: what sign-in gives (hosts/connection.ts). */
@@ -47,7 +48,17 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
     return site;
   };
 
+  const panel = panelGateway(client, siteOf, sharePoint);
   return {
+    panel: {
+      library: (reviewId, people) => guarded(() => panel.library(reviewId, people)),
+      showColumns: (reviewId) => guarded(() => panel.showColumns(reviewId)),
+      shareLibrary: (reviewId, reference, emails) =>
+        guarded(() => panel.shareLibrary(reviewId, reference, emails)),
+      packs: (reviewId, reference) => guarded(() => panel.packs(reviewId, reference)),
+      preparePack: (reviewId, input, onProgress) =>
+        guarded(() => panel.preparePack(reviewId, input, onProgress)),
+    },
     access: {
       teamAccess: (reviewId, email) => guarded(() => readTeamAccess(client, reviewId, email)),
       addToTeam: (reviewId, userId) => guarded(() => addToTeam(client, reviewId, userId)),

@@ -25,7 +25,7 @@ export type { Stored, WriteResult, DeleteResult, Conflict } from '../review-site
 import type { DeleteResult } from '../review-site';
 export type { ReviewRecord } from '../review-site';
 export type * from './access-types';
-import type { AccessGateway } from './access-types';
+import type { AccessGateway, PanelGateway } from './access-types';
 
 /** Who is signed in. */
 export interface SignedInUser {
@@ -203,4 +203,5 @@ export interface Gateways {
   findings: FindingsGateway;
   access: AccessGateway;
   episodes: EpisodesGateway;
+  panel: PanelGateway;
 }

@@ -20,6 +20,7 @@ const outline = feature(() => import(/* webpackChunkName: "outline" */ '../featu
 const anonymity = feature(() => import(/* webpackChunkName: "anonymity" */ '../features/anonymity'));
 const kpes = feature(() => import(/* webpackChunkName: "kpes" */ '../features/kpes'));
 const settings = feature(() => import(/* webpackChunkName: "settings" */ '../features/settings'));
+const panelPack = feature(() => import(/* webpackChunkName: "panel-pack" */ '../features/panel-pack'));
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
 /**
@@ -41,6 +42,7 @@ export const TAB_ROUTES: readonly FrameRoute[] = [
   { paths: ['/artefacts', '/artefacts/:id'], label: 'Artefacts', screen: artefacts },
   { paths: ['/kpes', '/kpes/:id'], label: 'Key practice episodes', screen: kpes },
   { paths: ['/register'], label: 'Identity register', screen: register },
+  { paths: ['/panel-pack'], label: 'Panel pack', screen: panelPack },
   { paths: ['/settings'], label: 'Settings', screen: settings },
   { paths: ['/setup'], label: 'Set up the review', screen: setup, hidden: true },
 ];

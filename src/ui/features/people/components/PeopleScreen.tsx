@@ -31,10 +31,10 @@ export default function PeopleScreen() {
           id ? (
             <>
               <PersonDetails person={person} />
+              {entry ? <EditPerson key={entry.stored.eTag} reviewId={review.id} entry={entry} /> : null}
               {person && person.role !== 'family' ? (
                 <PersonAccess reviewId={review.id} teamName={review.displayName} person={person} />
               ) : null}
-              {entry ? <EditPerson key={entry.stored.eTag} reviewId={review.id} entry={entry} /> : null}
             </>
           ) : (
             <PeopleList people={list} narrow={narrow} />

@@ -1,4 +1,12 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { CheckmarkCircle20Regular, Info20Regular } from '@fluentui/react-icons';
 import type { Practitioner, TeamAccess } from '../../../../graph/workspace';
 import { ProblemMessage } from '../../../shell/Problem';
@@ -25,17 +33,25 @@ export function PersonAccess({
   const forTeam = person.role === 'lead-reviewer' || person.role === 'review-team';
   const { query, addToTeam, addToRegister } = usePersonAccess(reviewId, person.email, forTeam);
   if (!forTeam)
-    return person.role === 'case-group' ? (
+    return (
       <section className={styles.group} aria-labelledby="access-heading">
         <Text as="h3" size={500} weight="semibold" id="access-heading" className={styles.heading}>
           Access
         </Text>
-        <Text>
-          Case group members are not added to the review’s Team. Their conversation records are shared with
-          them one by one, to check and agree.
-        </Text>
+        {person.role === 'panel' ? (
+          <Text>
+            Panel members are not added to the review’s Team. They read the library and the panel packs in
+            SharePoint, shared with them by name and read-only on the{' '}
+            <Link href="#/panel-pack">Panel pack</Link> screen.
+          </Text>
+        ) : (
+          <Text>
+            Case group members are not added to the review’s Team. Their conversation records are shared with
+            them one by one, to check and agree.
+          </Text>
+        )}
       </section>
-    ) : null;
+    );
   return (
     <section className={styles.group} aria-labelledby="access-heading">
       <Text as="h3" size={500} weight="semibold" id="access-heading" className={styles.heading}>
@@ -63,7 +79,7 @@ function Done({ children }: { children: string }) {
   const styles = usePeopleStyles();
   return (
     <Text className={styles.status}>
-      <CheckmarkCircle20Regular aria-hidden className={styles.statusIcon} />
+      <CheckmarkCircle20Regular aria-hidden className={mergeClasses(styles.statusIcon, styles.doneIcon)} />
       {children}
     </Text>
   );

@@ -45,6 +45,7 @@ export const usePeopleStyles = makeStyles({
   },
   status: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   statusIcon: { flexShrink: 0, marginTop: '2px' },
+  doneIcon: { color: tokens.colorStatusSuccessForeground1 },
   term: { fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0, overflowWrap: 'anywhere' },
 });
