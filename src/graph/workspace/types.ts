@@ -11,6 +11,7 @@ import type { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
 import type { PersonRoleKey as PersonRole } from '../../core/model/person-roles';
 import type { CaseGroupMember, FamilyMember, LeadReviewer, ReviewTeamMember } from '../../core/model/people';
 import type { ArtefactType, RecordStatus } from '../artefacts/metadata';
+import type { ArtefactLibraryGateway } from '../artefacts/screen-gateway';
 import type { ReviewRecord } from '../review-site';
 import type { Stored, WriteResult } from '../review-site';
 
@@ -158,7 +159,7 @@ export interface PeopleGateway {
   searchDirectory(text: string): Promise<DirectoryPerson[]>;
 }
 
-export interface ArtefactsGateway {
+export interface ArtefactsGateway extends ArtefactLibraryGateway {
   /** The most recently changed documents of the review's library. */
   recent(reviewId: string, count: number): Promise<RecentArtefact[]>;
   /**
