@@ -7,7 +7,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { buildIdentifierMatcher, type IdentifierMatcher } from '../../core/anonymity/identifier-matcher';
 import { DomainError, GatewayError, type FieldIssue } from '../../core/failures';
-import { DEFAULT_ARTEFACT_SIZE_LIMIT, describeFileSize } from '../../core/model/artefact-limits';
+import { DEFAULT_ARTEFACT_SIZE_LIMIT, describeFileSize } from '../../core/model/artefact';
 import { IdentityRegisterStore, provisionIdentityRegister, type ProvisionedSite } from '../review-site';
 import { toGatewayError } from '../workspace/errors';
 import { ConversationRecordWorkflow } from './conversation-record';
@@ -35,6 +35,8 @@ export interface LibraryArtefact {
   name: string;
   size: number;
   webUrl?: string;
+  /** The file's own address in SharePoint (not the web viewer's), for "Open in Word". */
+  fileUrl?: string;
   lastModified?: string;
   eTag: string;
   metadata: ArtefactMetadata;
@@ -149,8 +151,10 @@ const issuesOf = (problems: readonly ArtefactProblem[]): FieldIssue[] =>
 const invalid = (issues: FieldIssue[]) =>
   new GatewayError('invalid-input', 'Some of what was entered cannot be accepted.', undefined, issues);
 
-function toScreen(a: Artefact): LibraryArtefact {
+function toScreen(a: Artefact, library?: ArtefactLibrary): LibraryArtefact {
+  const host = a.webUrl ? new URL(a.webUrl).origin : undefined;
   return {
+    fileUrl: host && library ? `${host}${encodeURI(library.pathOf(a.name))}` : undefined,
     id: a.driveItemId,
     workspaceId: a.metadata.crwId,
     listItemId: a.listItemId,
@@ -252,7 +256,10 @@ export function artefactLibraryGateway(
 
   return {
     library: (reviewId, referenceCode) =>
-      screenGuard(async () => (await (await libraryOf(reviewId, referenceCode)).list()).map(toScreen)),
+      screenGuard(async () => {
+        const library = await libraryOf(reviewId, referenceCode);
+        return (await library.list()).map((a) => toScreen(a, library));
+      }),
 
     uploadRules: (reviewId) =>
       screenGuard(async () => {
@@ -299,7 +306,7 @@ export function artefactLibraryGateway(
         });
         if (cancelled) void started.cancel();
         try {
-          return { kind: 'uploaded', artefact: toScreen(await started.done) };
+          return { kind: 'uploaded', artefact: toScreen(await started.done, library) };
         } catch (error) {
           if (error instanceof UploadCancelledError) return { kind: 'cancelled' };
           if (error instanceof ArtefactNameTakenError)
@@ -332,10 +339,13 @@ export function artefactLibraryGateway(
             { listItemId: base.listItemId, driveItemId: base.id, eTag: base.eTag },
             diff,
           );
-          return { ok: true as const, artefact: toScreen(saved) };
+          return { ok: true as const, artefact: toScreen(saved, library) };
         } catch (error) {
           if (!(error instanceof ArtefactConflictError)) throw error;
-          const theirs = await library.get(base.id).then(toScreen, () => undefined);
+          const theirs = await library.get(base.id).then(
+            (a) => toScreen(a, library),
+            () => undefined,
+          );
           return { ok: false as const, mine: changes, theirs };
         }
       }),
@@ -360,7 +370,7 @@ export function artefactLibraryGateway(
               : move === 'amend'
                 ? await workflow.amend(record, who)
                 : await workflow.agree(record, who);
-          return toScreen(moved);
+          return toScreen(moved, library);
         } catch (error) {
           if (move === 'send' && practitioner.external && refusedOutsideOrganisation(error))
             throw new GatewayError(

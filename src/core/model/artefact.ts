@@ -1,3 +1,14 @@
+/** The kinds of document a review's library holds, in the order the screens offer them. */
+export const ARTEFACT_TYPE_LABELS = {
+  'conversation record': 'Conversation record',
+  'agency record': 'Agency record',
+  chronology: 'Chronology',
+  'KPE analysis': 'KPE analysis',
+  'report draft': 'Report draft',
+  other: 'Other',
+} as const;
+export type ArtefactTypeKey = keyof typeof ARTEFACT_TYPE_LABELS;
+
 /**
  * How large a file the review's library takes. SharePoint takes up to 250 GB; a review's records
  * are documents, so a file over 1 GiB is far more likely a mistake (a video, a whole mailbox
