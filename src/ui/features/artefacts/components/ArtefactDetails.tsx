@@ -165,19 +165,31 @@ function EditDetails({
   const edit = useArtefactEdit(reviewId, artefact);
   const { fields, errors } = edit;
   const agencies = [...new Set([...context.agencies, ...(fields.agency ? [fields.agency] : [])])];
-  if (edit.conflict)
+  if (edit.conflict) {
+    // Their version with my changes on it: what only they changed is kept without asking, and the
+    // merge view asks only about what I changed.
+    const theirs = edit.conflict.theirs ? fieldsOfArtefact(edit.conflict.theirs) : undefined;
+    const before = fieldsOfArtefact(edit.base);
+    const mine = { ...(theirs ?? fields) };
+    for (const key of Object.keys(fields) as (keyof DetailFields)[])
+      if (fields[key] !== before[key]) Object.assign(mine, { [key]: fields[key] });
     return (
       <MergeView<DetailFields>
         title="Someone else changed these details"
-        mine={{ ...fields }}
-        theirs={edit.conflict.theirs ? fieldsOfArtefact(edit.conflict.theirs) : undefined}
+        mine={mine}
+        theirs={theirs}
         fields={MERGE_FIELDS(context)}
         saving={edit.save.isPending}
         onSave={edit.saveMerged}
         onKeepTheirs={() => void edit.keepTheirs()}
       />
     );
+  }
   const record = fields.type === 'conversation record';
+  // Whose record it is cannot change while it is shared with them or once they agreed it.
+  const status = artefact.metadata.recordStatus;
+  const fixed = status === 'sent to participant' || status === 'agreed';
+  const fixedHint = fixed ? 'Fixed while the record is with the practitioner or agreed.' : undefined;
   return (
     <section className={styles.panel} aria-labelledby="edit-details-heading">
       <Text as="h3" size={500} weight="semibold" id="edit-details-heading" className={styles.heading}>
@@ -191,8 +203,8 @@ function EditDetails({
           edit.submit();
         }}
       >
-        <Field label="Type" required validationMessage={errors.type}>
-          <Select value={fields.type} onChange={(_, d) => edit.set('type', d.value)}>
+        <Field label="Type" required validationMessage={errors.type} hint={fixedHint}>
+          <Select value={fields.type} disabled={fixed} onChange={(_, d) => edit.set('type', d.value)}>
             <option value="">Choose a type</option>
             {Object.entries(ARTEFACT_TYPE_LABELS).map(([key, label]) => (
               <option key={key} value={key}>
@@ -213,8 +225,8 @@ function EditDetails({
         </Field>
         {record ? (
           <>
-            <Field label="Practitioner" required validationMessage={errors.person}>
-              <Select value={fields.person} onChange={(_, d) => edit.set('person', d.value)}>
+            <Field label="Practitioner" required validationMessage={errors.person} hint={fixedHint}>
+              <Select value={fields.person} disabled={fixed} onChange={(_, d) => edit.set('person', d.value)}>
                 <option value="">Choose the practitioner</option>
                 {context.caseGroup.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -223,8 +235,12 @@ function EditDetails({
                 ))}
               </Select>
             </Field>
-            <Field label="Conversation" required validationMessage={errors.conversation}>
-              <Select value={fields.conversation} onChange={(_, d) => edit.set('conversation', d.value)}>
+            <Field label="Conversation" required validationMessage={errors.conversation} hint={fixedHint}>
+              <Select
+                value={fields.conversation}
+                disabled={fixed}
+                onChange={(_, d) => edit.set('conversation', d.value)}
+              >
                 <option value="">Choose the conversation</option>
                 {context.conversations
                   .filter((c) => !fields.person || c.participant === fields.person)

@@ -134,7 +134,7 @@ function UploadCard({
           <MessageBarBody>{issues.form}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {tooLarge ? null : (
+      {tooLarge || item.phase === 'done' ? null : (
         <div className={styles.form}>
           <Field label="Type" required validationMessage={issues.type}>
             <Select
@@ -221,6 +221,7 @@ function UploadCard({
             </>
           ) : null}
           <Field
+            className={styles.wide}
             label="Name in the library"
             validationMessage={issues.name}
             hint={

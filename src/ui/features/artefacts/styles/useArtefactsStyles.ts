@@ -9,6 +9,8 @@ export const useArtefactsStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(11rem, 1fr))',
     gap: tokens.spacingHorizontalM,
     alignItems: 'end',
+    '& .fui-Field, & .fui-Select, & .fui-Input': { minWidth: 0 },
+    '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   },
   table: { backgroundColor: tokens.colorNeutralBackground1 },
   wrap: { overflowWrap: 'anywhere' },
@@ -58,8 +60,13 @@ export const useArtefactsStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))',
     gap: tokens.spacingHorizontalM,
+    alignItems: 'start',
     minWidth: 0,
+    // A choice's longest option must not widen its column over the next one.
+    '& .fui-Field, & .fui-Select, & .fui-Input': { minWidth: 0 },
+    '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   },
+  wide: { gridColumn: '1 / -1' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   details: {
     display: 'grid',
