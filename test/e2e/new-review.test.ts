@@ -370,8 +370,17 @@ describe('a new review, from its empty Team to the dashboard', () => {
     'the Artefacts screen in the %s theme at %i px',
     async (theme, width) => {
       const viewport = width === 320 ? NARROW : { width, height: 900 };
-      const { page, errors } = await openTab(LEAD, { theme, viewport }, '#/artefacts');
-      await page.getByRole('heading', { level: 2, name: 'Artefacts' }).waitFor();
+      const { page, errors } = await openTab(LEAD, { theme, viewport });
+      // The new review's dashboard: the stage moved on, the case group, the recent artefacts.
+      await page.getByRole('heading', { name: 'Stage: Preparation' }).waitFor();
+      await page
+        .getByRole('region', { name: 'Recent artefacts' })
+        .getByText(/Chronology/)
+        .waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await wcagViolations(page)).toEqual([]);
+      await capture(page, `new-review-dashboard-${theme}-${width}.png`);
+      await go(page, 'Artefacts');
       await page.getByRole('heading', { name: 'The library (3 artefacts)' }).waitFor();
       expect(await page.locator(`[data-theme="${theme}"]`).count()).toBe(1);
       // Cards at 320 px, a table when wide; nothing wider than the window.
