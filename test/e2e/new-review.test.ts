@@ -404,6 +404,68 @@ describe('a new review, from its empty Team to the dashboard', () => {
   );
 });
 
+describe('uploads: cancel, a name already taken, and proposed names for someone outside the register', () => {
+  test('a slow upload is cancelled and leaves nothing; a taken name is offered a free one; a colleague outside the register channel uses the proposed name', async () => {
+    const { page, errors } = await openTab(LEAD, {}, '#/artefacts');
+    await page.getByRole('heading', { name: /^The library \((\d+) artefacts\)$/ }).waitFor();
+    const countBefore = await page.getByRole('link', { name: /^CR-2026-021 / }).count();
+
+    // Every fragment slowed: there is time to cancel.
+    await fetch(`${tenant.tenant.url}/_local/faults`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rules: [{ path: '^/_upload/', method: 'PUT', latencyMs: 1500 }] }),
+    });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose files' }).click();
+    await (await chooser).setFiles([fileOf('big chronology.xlsx', 10 * MiB), fileOf('again.pdf', 1024)]);
+    const big = card(page, 'big chronology.xlsx');
+    await big.getByRole('combobox', { name: /^Type/ }).selectOption({ label: 'Chronology' });
+    await big.getByRole('combobox', { name: 'Agency' }).selectOption({ label: 'Police' });
+    await big.getByRole('button', { name: 'Upload', exact: true }).click();
+    await big.getByRole('progressbar').waitFor();
+    await big.getByRole('button', { name: 'Cancel the upload' }).click();
+    await big.getByText('Upload cancelled. Nothing was added to the library.').waitFor();
+    await fetch(`${tenant.tenant.url}/_local/faults`, { method: 'DELETE' });
+
+    // The same name as the first upload: the rename offer, then a new name.
+    const again = card(page, 'again.pdf');
+    await again.getByRole('combobox', { name: /^Type/ }).selectOption({ label: 'Agency record' });
+    await again.getByRole('combobox', { name: 'Agency' }).selectOption({ label: 'Police' });
+    await again
+      .getByRole('combobox', { name: 'Role label in the name' })
+      .selectOption({ label: 'Police officer 1' });
+    await again.getByRole('button', { name: 'Upload', exact: true }).click();
+    await again.getByText('A file with this name is already in the library.').waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    await capture(page, 'artefacts-name-taken.png');
+    await again.getByRole('button', { name: 'Upload under the new name' }).click();
+    await again.getByText('Uploaded as').waitFor();
+    await page
+      .getByRole('link', { name: `${REF} Agency record - Police officer 1 - v1 1.pdf` })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('link', { name: /^CR-2026-021 / }).count()).toBe(countBefore + 2);
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+
+    // Amira is in the Team but not in the register's channel: the proposed name only.
+    const amira = await openTab('Amira Khan', {}, '#/artefacts');
+    const picker = amira.page.waitForEvent('filechooser');
+    await amira.page.getByRole('button', { name: 'Choose files' }).click();
+    await (await picker).setFiles([fileOf('notes.pdf', 1024)]);
+    const notes = card(amira.page, 'notes.pdf');
+    await notes
+      .getByText(/Only members of the identity register’s channel may choose another name/)
+      .waitFor();
+    await notes.getByRole('combobox', { name: /^Type/ }).selectOption({ label: 'Other' });
+    const name = notes.getByRole('textbox', { name: /^Name in the library/ });
+    expect(await name.getAttribute('readonly')).not.toBeNull();
+    expect(await name.inputValue()).toBe(`${REF} Other - v1.pdf`);
+    expect(await wcagViolations(amira.page)).toEqual([]);
+    await capture(amira.page, 'artefacts-proposed-names-only.png');
+  }, 120_000);
+});
+
 describe('a conversation record where the site forbids sharing outside the organisation', () => {
   const DEMO = 'CR-2026-014 Learning review';
 
