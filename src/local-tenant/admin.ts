@@ -6,7 +6,11 @@ import { parseJsonBody } from './http/json';
 import type { TenantResponse } from './http/types';
 import type { RequestStats } from './stats';
 import type { TenantStore } from './store/database';
-import type { DirectoryUser } from './store/entities';
+import type { DirectoryUser, Site } from './store/entities';
+
+const SharingSettingSchema = z
+  .object({ site: z.string().min(1), externalSharing: z.enum(['disabled', 'allowed']) })
+  .strict();
 
 /**
  * The local tenant's own routes under /_local, outside Graph: the local sign-in (the account
@@ -19,6 +23,9 @@ import type { DirectoryUser } from './store/entities';
  *   POST /_local/expire-tokens       {"user": UPN or mail} ends that user's tokens now (no user: everyone's)
  *   GET|PUT|DELETE /_local/faults    the fault rules (see faults.ts)
  *   GET|DELETE /_local/stats         request and fault counts (see stats.ts)
+ *   PUT /_local/sharing              {"site": id or server-relative path, "externalSharing":
+ *                                    "disabled" | "allowed"}: a site's external sharing, as an
+ *                                    administrator sets it in the SharePoint admin centre
  */
 export function adminRoutes(deps: {
   store: TenantStore;
@@ -83,6 +90,21 @@ export function adminRoutes(deps: {
         case 'DELETE /_local/stats':
           stats.reset();
           return { status: 204 };
+        case 'PUT /_local/sharing': {
+          const input = SharingSettingSchema.parse(parseJsonBody(body));
+          const site = store
+            .list<Site>('site')
+            .find(
+              (s) => s.id === input.site || s.serverRelativePath.toLowerCase() === input.site.toLowerCase(),
+            );
+          if (!site) return { status: 404, body: { error: 'No such site in the local tenant.' } };
+          store.put(
+            'site',
+            { ...site, externalSharing: input.externalSharing },
+            site.access.channelId ?? site.access.groupId,
+          );
+          return { status: 204 };
+        }
         default:
           return { status: 404, body: { error: 'Unknown local route.' } };
       }

@@ -519,6 +519,42 @@ export class ArtefactLibrary {
     return new Uint8Array(body);
   }
 
+  /**
+   * The file's content as a Blob, through its pre-authenticated download URL
+   * (`@microsoft.graph.downloadUrl`, the URL GET .../content redirects to), fetched without the
+   * token. This works in a browser as well as in Node: in a browser, GET .../content's 302 cannot
+   * be followed from script (the SDK's RedirectHandler asks fetch not to follow redirects, which a
+   * browser answers with an opaque response; and a request with an Authorization header may not
+   * follow a redirect to another origin: msgraph-sdk-javascript #16 and #109, OneDrive's "Working
+   * with CORS"). The download URL needs no preflight; the pages' Content-Security-Policy allows
+   * its host (the SharePoint host; the local tenant's own origin in local mode).
+   */
+  async downloadBlob(driveItemId: string): Promise<Blob> {
+    const item = z
+      .object({ '@microsoft.graph.downloadUrl': z.string().url() })
+      .loose()
+      .parse(
+        expectOk(
+          await send(this.client, {
+            method: 'GET',
+            url: `/drives/${this.config.driveId}/items/${driveItemId}`,
+          }),
+          'Reading the file to download',
+        ),
+      );
+    const fetchImpl = this.config.upload?.uploadFetch ?? fetch;
+    let res: Response;
+    try {
+      res = await fetchImpl(item['@microsoft.graph.downloadUrl'], { method: 'GET', credentials: 'omit' });
+    } catch (err) {
+      if (err instanceof Error && err.name === 'AbortError') throw err;
+      throw new ArtefactRequestError('The file could not be downloaded: the connection failed.', 0);
+    }
+    if (!res.ok)
+      throw new ArtefactRequestError(`The file could not be downloaded (HTTP ${res.status}).`, res.status);
+    return res.blob();
+  }
+
   /** The file's versions, newest first, as Graph lists them. */
   async versions(driveItemId: string): Promise<ArtefactVersion[]> {
     const versions = await readAll(

@@ -160,7 +160,10 @@ class UploadUrlHandler implements Middleware {
     // fetch sets Content-Length from the body; a browser refuses to let a page set it.
     headers.delete('Content-Length');
     this.last = { status: undefined };
-    const response = await this.fetchImpl(this.url, {
+    // Called as a plain function: a browser's fetch called as another object's method throws
+    // "Illegal invocation" (its `this` must be the window), which would read as a dropped connection.
+    const doFetch = this.fetchImpl;
+    const response = await doFetch(this.url, {
       method: context.options?.method,
       headers,
       body: context.options?.body,

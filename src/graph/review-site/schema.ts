@@ -22,6 +22,7 @@
  */
 
 import { PatternCategory } from '../../core/analysis/typology';
+import { ARTEFACT_TYPE_LABELS } from '../../core/model/artefact';
 import { BOARD_ACTION_STATUS_LABELS } from '../../core/model/board-action';
 import { keysOf } from '../../core/model/common';
 import { CALENDAR_STATUS_LABELS } from '../../core/model/calendar-event';
@@ -173,14 +174,7 @@ export const CHOICES = {
   findingStatus: keysOf(FINDING_STATUS_LABELS),
   boardActionStatus: keysOf(BOARD_ACTION_STATUS_LABELS),
   identifierKind: keysOf(IDENTIFIER_KIND_LABELS),
-  artefactType: [
-    'conversation record',
-    'agency record',
-    'chronology',
-    'KPE analysis',
-    'report draft',
-    'other',
-  ],
+  artefactType: keysOf(ARTEFACT_TYPE_LABELS),
   recordStatus: keysOf(RECORD_STATUS_LABELS),
 } as const;
 

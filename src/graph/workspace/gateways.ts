@@ -5,6 +5,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { openArtefactLibrary } from '../artefacts/library';
+import { artefactLibraryGateway } from '../artefacts/screen-gateway';
 import { saveReportExport } from '../artefacts/report-export';
 import { createGraphClient, type GraphClientOptions } from '../client';
 import { GatewayError } from '../../core/failures';
@@ -117,6 +118,7 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
         guarded(async () => new ReviewStore(client, await siteOf(reviewId)).update('finding', base, next)),
     },
     artefacts: {
+      ...artefactLibraryGateway(client, siteOf),
       recent: (reviewId, count) =>
         guarded(async () => {
           const site = await siteOf(reviewId);

@@ -17,6 +17,7 @@ import type {
   ReviewTeamMember,
 } from '../../core/model/people';
 import type { ArtefactType, RecordStatus } from '../artefacts/metadata';
+import type { ArtefactLibraryGateway } from '../artefacts/screen-gateway';
 import type { ReviewRecord } from '../review-site';
 import type { EpisodesGateway } from './episodes';
 import type { Stored, WriteResult } from '../review-site';
@@ -178,7 +179,7 @@ export interface PeopleGateway {
   searchDirectory(text: string): Promise<DirectoryPerson[]>;
 }
 
-export interface ArtefactsGateway {
+export interface ArtefactsGateway extends ArtefactLibraryGateway {
   /** The most recently changed documents of the review's library. */
   recent(reviewId: string, count: number): Promise<RecentArtefact[]>;
   /**

@@ -221,6 +221,19 @@ export function invite(req: RouteRequest, scope: DriveScope, item: DriveItemReco
       );
     return email.trim();
   });
+  // A site whose external sharing is off ("Only people in your organization") refuses anyone who is
+  // not a member of the tenant, guests included; nothing is shared with the others either. Graph's
+  // answer for this has varied (403 accessDenied; 400 invalidRequest in microsoftgraph/
+  // microsoft-graph-docs #6618 and #11611): the local tenant answers 403 accessDenied.
+  if (scope.site.externalSharing === 'disabled') {
+    const outside = emails.filter((email) => findDirectoryUser(req, email)?.userType !== 'Member');
+    if (outside.length > 0)
+      throw new GraphError(
+        403,
+        'accessDenied',
+        'The sharing policy of this site does not allow sharing with people outside the organization.',
+      );
+  }
   const role: SharingRole = roles.includes('write') ? 'write' : 'read';
   const now = timestamp(req.ctx.now());
   const granted = req.ctx.store.transaction(() => {

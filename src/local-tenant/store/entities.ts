@@ -62,6 +62,12 @@ export interface Site {
   lastModifiedDateTime: string;
   /** Who may read it: the members of this group, or of this private channel. */
   access: { groupId: string; channelId?: string };
+  /**
+   * SharePoint's external sharing setting for the site (its sharingCapability), as an
+   * administrator sets it: 'disabled' ("Only people in your organization") refuses invitations to
+   * anyone who is not a member of the tenant. Absent: external sharing is allowed.
+   */
+  externalSharing?: 'disabled' | 'allowed';
 }
 
 /** A SharePoint list or document library; columns are kept in Graph's columnDefinition JSON. */

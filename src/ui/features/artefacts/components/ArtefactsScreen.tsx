@@ -1,73 +1,103 @@
-import { Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useParams } from 'react-router';
-import { RECORD_STATUS_LABELS } from '../../../../core/model/conversation-record';
-import type { ArtefactEntry } from '../../../../graph/workspace';
-import { useReviewList } from '../../../data/review-queries';
 import { useFrame } from '../../../frame/review-context';
 import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
+import { useArtefactFilters, useLibrary, useUploadRules } from '../hooks/useLibrary';
+import { useArtefactContext } from '../hooks/useReviewContext';
+import { useUploads } from '../hooks/useUploads';
+import { useArtefactsStyles } from '../styles/useArtefactsStyles';
+import { ArtefactDetails } from './ArtefactDetails';
+import { ArtefactFilters } from './ArtefactFilters';
+import { ArtefactList } from './ArtefactList';
+import { UploadArea } from './UploadArea';
 
-const useStyles = makeStyles({
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: { display: 'flex', flexDirection: 'column', overflowWrap: 'anywhere' },
-  muted: { color: tokens.colorNeutralForeground2 },
-});
+const plural = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'artefact' : 'artefacts'}`;
 
-const describe = (a: ArtefactEntry) =>
-  [a.type, a.agency, a.recordStatus ? RECORD_STATUS_LABELS[a.recordStatus] : undefined]
-    .filter(Boolean)
-    .join(' · ');
-
-/** `/artefacts` and `/artefacts/:id`: the review's library by its details. */
+/** `/artefacts` and `/artefacts/:id`: the review's library, uploads, details and the record flow. */
 export default function ArtefactsScreen() {
-  const styles = useStyles();
-  const { review } = useFrame();
+  const styles = useArtefactsStyles();
+  const { review, narrow } = useFrame();
   const { id } = useParams();
-  const artefacts = useReviewList(review.id, 'artefacts');
-  const artefact = id ? artefacts.data?.find((a) => a.id === id) : undefined;
+  const library = useLibrary(review.id, review.reference);
+  const rules = useUploadRules(review.id);
+  const context = useArtefactContext(review.id);
+  const uploads = useUploads(review.id, review.reference, rules.data);
+  const list = library.data ?? [];
+  const filtered = useArtefactFilters(list, context.episodes);
+  const artefact = id ? list.find((a) => a.id === id || a.workspaceId === id) : undefined;
+
   return (
-    <>
+    <div className={styles.root}>
       <ScreenHeading>{artefact?.name ?? (id ? 'Artefact' : 'Artefacts')}</ScreenHeading>
-      <QueryState
-        query={artefacts}
-        loading="Loading the artefacts…"
-        empty={{
-          title: 'No artefacts yet.',
-          detail: 'Upload agency records and chronologies to the review’s library.',
-        }}
-        isEmpty={(list) => !id && list.length === 0}
-      >
-        {(list) =>
-          id ? (
+      {id ? (
+        <QueryState query={library} loading="Loading the artefact…">
+          {() =>
             artefact ? (
+              <ArtefactDetails
+                key={artefact.id}
+                reviewId={review.id}
+                referenceCode={review.reference}
+                artefact={artefact}
+                context={context}
+                narrow={narrow}
+              />
+            ) : (
               <>
-                <Text>{describe(artefact) || 'No details recorded.'}</Text>
+                <MessageBar intent="warning">
+                  <MessageBarBody>This artefact is not in the review’s library.</MessageBarBody>
+                </MessageBar>
                 <Link href="#/artefacts">All artefacts</Link>
               </>
-            ) : (
-              <MessageBar intent="warning">
-                <MessageBarBody>This artefact is not in the review’s library.</MessageBarBody>
-              </MessageBar>
             )
-          ) : (
-            <ul className={styles.list}>
-              {list.map((a) => (
-                <li key={a.id} className={styles.item}>
-                  <Link href={`#/artefacts/${encodeURIComponent(a.id)}`}>{a.name ?? 'Untitled'}</Link>
-                  <Text className={styles.muted}>{describe(a)}</Text>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </QueryState>
-    </>
+          }
+        </QueryState>
+      ) : (
+        <>
+          {rules.data ? (
+            <UploadArea uploads={uploads} rules={rules.data} context={context} />
+          ) : rules.isPending ? (
+            <Spinner size="small" label="Getting the upload ready…" />
+          ) : null}
+          <section className={styles.section} aria-labelledby="library-heading">
+            <Text as="h3" size={500} weight="semibold" id="library-heading" className={styles.heading}>
+              The library{library.data ? ` (${plural(list.length)})` : ''}
+            </Text>
+            <QueryState
+              query={library}
+              loading="Loading the artefacts…"
+              empty={{
+                title: 'No artefacts yet.',
+                detail: 'Upload the agencies’ records and chronologies to start the review’s library.',
+              }}
+              isEmpty={(all) => all.length === 0}
+            >
+              {() => (
+                <>
+                  <ArtefactFilters
+                    filters={filtered.filters}
+                    set={filtered.set}
+                    clear={filtered.clear}
+                    active={filtered.active}
+                    agencies={filtered.agencies}
+                    episodes={context.episodes}
+                  />
+                  <Text role="status" className={styles.muted}>
+                    {filtered.active ? `${plural(filtered.visible.length)} of ${list.length} shown.` : ''}
+                  </Text>
+                  {filtered.visible.length > 0 ? (
+                    <ArtefactList artefacts={filtered.visible} narrow={narrow} labelledBy="library-heading" />
+                  ) : (
+                    <MessageBar intent="info">
+                      <MessageBarBody>No artefact matches. Clear the filters to see them all.</MessageBarBody>
+                    </MessageBar>
+                  )}
+                </>
+              )}
+            </QueryState>
+          </section>
+        </>
+      )}
+    </div>
   );
 }
