@@ -85,8 +85,16 @@ describe('the app frame', () => {
     await dashboardLoaded(page);
     // Signing in removed the picker: focus is on the first screen's heading, not lost.
     expect(await focused(page)).toBe('Dashboard');
-    expect(await page.getByRole('tablist').getByRole('tab').count()).toBe(5);
-    for (const name of ['Dashboard', 'People', 'Artefacts', 'Identity register', 'Panel pack'])
+    expect(await page.getByRole('tablist').getByRole('tab').count()).toBe(7);
+    for (const name of [
+      'Dashboard',
+      'People',
+      'Artefacts',
+      'Key practice episodes',
+      'Identity register',
+      'Panel pack',
+      'Settings',
+    ])
       expect(await page.getByRole('tab', { name, exact: true }).count()).toBe(1);
     await page.getByRole('tab', { name: 'Artefacts' }).click();
     await page.getByRole('heading', { level: 2, name: 'Artefacts' }).waitFor();

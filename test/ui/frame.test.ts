@@ -43,6 +43,8 @@ describe('the review frame', () => {
     expect(routeOf(TAB_ROUTES, '/')?.label).toBe('Dashboard');
     expect(routeOf(TAB_ROUTES, '/people/abc')?.label).toBe('People');
     expect(routeOf(TAB_ROUTES, '/artefacts/x')?.label).toBe('Artefacts');
+    expect(routeOf(TAB_ROUTES, '/kpes/abc')?.label).toBe('Key practice episodes');
+    expect(routeOf(TAB_ROUTES, '/settings')?.label).toBe('Settings');
     expect(routeOf(TAB_ROUTES, '/nowhere')).toBeUndefined();
     expect(routeOf(PANE_ROUTES, '/people/abc')?.hidden).toBe(true);
   });
@@ -57,7 +59,8 @@ describe('the review frame', () => {
     openDeepLink({ kind: 'teams', theme: 'light', subPageId: '/people/abc' }, win(''));
     openDeepLink({ kind: 'teams', theme: 'light', subPageId: '/people/abc' }, win('#/artefacts'));
     openDeepLink({ kind: 'teams', theme: 'light', subPageId: 'javascript:alert(1)' }, win(''));
-    expect(history).toEqual(['#/people/abc']);
+    openDeepLink({ kind: 'teams', theme: 'light', subPageId: '/kpes/kpe-3' }, win('#/'));
+    expect(history).toEqual(['#/people/abc', '#/kpes/kpe-3']);
   });
 
   test('dates read as en-GB, deadlines in working days', () => {
