@@ -9,7 +9,7 @@ import type {
   ContributoryFactorFramework,
 } from '../../../../core/analysis/contributory-factors';
 import { isPartnershipFactor } from '../../../../core/model/review-settings';
-import { sameText } from '../../../../core/phrasing';
+import { englishList, sameText } from '../../../../core/phrasing';
 import type { Option } from '../hooks/useEpisodes';
 import { useKpesStyles } from '../styles/useKpesStyles';
 
@@ -149,6 +149,7 @@ export function FactorChoice({
         ? [...value, factor]
         : value.filter((f) => !(sameText(f.group, factor.group) && sameText(f.factor, factor.factor))),
     );
+  const empty = framework.filter((g) => g.factors.length === 0).map((g) => g.label);
   const outside = value.filter(
     (f) => !framework.some((g) => sameText(g.label, f.group) && g.factors.some((x) => sameText(x, f.factor))),
   );
@@ -156,14 +157,13 @@ export function FactorChoice({
     <fieldset className={styles.fieldset} aria-describedby={error ? messageId : undefined}>
       <legend className={styles.legend}>Contributory factors</legend>
       <div className={styles.factorGroups}>
-        {framework.map((group) => (
-          <div key={group.label} role="group" aria-label={group.label}>
-            <Text weight="semibold">{group.label}</Text>
-            {group.factors.length === 0 ? (
-              <Text as="p" className={styles.muted}>
-                No factors in this group yet: the review&apos;s settings can add them.
+        {framework
+          .filter((group) => group.factors.length > 0)
+          .map((group) => (
+            <div key={group.label} role="group" aria-label={group.label}>
+              <Text block weight="semibold">
+                {group.label}
               </Text>
-            ) : (
               <div className={mergeClasses(styles.checks, narrow && styles.checksNarrow)}>
                 {group.factors.map((factor) => (
                   <Checkbox
@@ -176,12 +176,18 @@ export function FactorChoice({
                   />
                 ))}
               </div>
-            )}
-          </div>
-        ))}
+            </div>
+          ))}
+        {empty.length > 0 ? (
+          <Text block className={styles.muted}>
+            No factors yet in {englishList(empty, 'and')}: the review&apos;s settings can add them.
+          </Text>
+        ) : null}
         {outside.length > 0 ? (
           <div role="group" aria-label="Not in the review’s framework">
-            <Text weight="semibold">Not in the review&apos;s framework</Text>
+            <Text block weight="semibold">
+              Not in the review&apos;s framework
+            </Text>
             {outside.map((f) => (
               <Checkbox
                 key={factorKey(f)}

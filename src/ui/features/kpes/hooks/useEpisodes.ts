@@ -30,7 +30,7 @@ export interface EpisodeChoices {
 
 export function choicesOf(snapshot: ReviewSnapshot): EpisodeChoices {
   const caseGroup = snapshot.people.flatMap((p) =>
-    p.role === 'case-group' ? [{ id: p.id, label: p.agency ? `${p.label} (${p.agency})` : p.label }] : [],
+    p.role === 'case-group' ? [{ id: p.id, label: p.agency ? `${p.label} · ${p.agency}` : p.label }] : [],
   );
   const labels = snapshot.people.flatMap((p) =>
     p.role === 'case-group' ? [{ id: p.id, label: p.label }] : [],

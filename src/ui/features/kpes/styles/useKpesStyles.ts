@@ -73,6 +73,8 @@ export const useKpesStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))',
     columnGap: tokens.spacingHorizontalM,
+    // Each checkbox its own height: a one-line label stays level with its box beside a two-line one.
+    alignItems: 'start',
   },
   checksNarrow: { display: 'flex', flexDirection: 'column' },
   factorGroups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
