@@ -11,13 +11,13 @@ import {
 import { useEffect, useId } from 'react';
 import type { EpisodeContext, KeyPracticeEpisode } from '../../../../core/model/key-practice-episode';
 import { CitingTextField, type Citables } from '../../../shell/citations';
+import { DateField } from '../../../shell/DateField';
 import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem } from '../../../shell/problems';
 import type { EpisodeChoices } from '../hooks/useEpisodes';
 import { useEpisodeForm, type EpisodeFields } from '../hooks/useEpisodeForm';
 import { useKpesStyles } from '../styles/useKpesStyles';
 import { AgencyChoice, CheckList, FactorChoice } from './Choices';
-import { DateInput } from './DateInput';
 import { VALENCE_WORDS } from './ValenceBadge';
 
 /** The method's prompts against hindsight and outcome bias, beside the appraisal and explanation. */
@@ -111,11 +111,19 @@ export function EpisodeForm({
         />
         <div className={styles.dates}>
           <Field label={fields.span ? 'From' : 'Date'} required validationMessage={errors.start}>
-            <DateInput value={fields.start} onChange={(value) => set('start', value)} />
+            <DateField
+              value={fields.start}
+              onChange={(value) => set('start', value)}
+              onTextError={(message) => form.setError('start', message)}
+            />
           </Field>
           {fields.span ? (
             <Field label="To" required validationMessage={errors.end}>
-              <DateInput value={fields.end} onChange={(value) => set('end', value)} />
+              <DateField
+                value={fields.end}
+                onChange={(value) => set('end', value)}
+                onTextError={(message) => form.setError('end', message)}
+              />
             </Field>
           ) : null}
         </div>

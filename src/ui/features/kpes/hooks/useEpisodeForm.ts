@@ -139,7 +139,13 @@ export function useEpisodeForm(initial: EpisodeFields = EMPTY_EPISODE) {
     [span],
   );
 
-  return { fields, errors, set, validate, showRefusal };
+  /** A field's own problem found while typing (a date that is not one), or undefined once it is good. */
+  const setError = useCallback(
+    (key: FieldKey, message: string | undefined) => setErrors((e) => ({ ...e, [key]: message })),
+    [],
+  );
+
+  return { fields, errors, set, setError, validate, showRefusal };
 }
 
 /** What the gateway's add takes: the episode without the id and number it will be given. */
