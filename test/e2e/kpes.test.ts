@@ -252,6 +252,7 @@ describe('key practice episodes', () => {
     await page.getByRole('button', { name: /^Remove prompt 5/ }).click();
     await page.getByRole('button', { name: 'Save the settings' }).click();
     await page.getByText('The settings are saved.').waitFor();
+    await page.screenshot({ path: path.join(RESULTS, 'kpes-settings.png'), fullPage: true });
     // Workload is cited by episodes: it stays, and says so (a method factor is never removable anyway).
     expect(await page.getByRole('button', { name: 'Remove the factor Workload' }).count()).toBe(0);
 
@@ -353,6 +354,19 @@ describe('key practice episodes', () => {
 
       await page.goto(`${site.url}/teams-tab.html${query}${firstHash}`);
       await heading(page, /^KPE 1: /).waitFor();
+      await page
+        .getByRole('definition')
+        .filter({ hasText: /^Cited by|^Not cited yet/ })
+        .waitFor();
+      await page.mouse.move(0, 0);
+      await page.screenshot({
+        path: path.join(RESULTS, `kpes-episode-${theme}-${size}.png`),
+        fullPage: true,
+      });
+      expect(await wcagViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
       await page.getByRole('button', { name: 'Edit the episode' }).click();
       await page.getByRole('textbox', { name: 'Title' }).waitFor();
       await page.mouse.move(0, 0);
