@@ -76,6 +76,11 @@ test('an episode earlier than all others becomes KPE 1 and the others move down,
   // Each stored episode carries the number the list shows, and the load finds nothing amiss.
   expect(after.keyPracticeEpisodeEntries.map((s) => s.value.number).sort()).toEqual([1, 2, 3, 4, 5, 6]);
   expect(after.notice).toBeNull();
+  // Evidence is chosen among the library's documents: its folders are not offered.
+  expect(after.artefacts.map((a) => a.name)).toEqual(
+    expect.arrayContaining(['CR-2026-014 Terms of reference.txt', 'CR-2026-014 Key practice episodes.txt']),
+  );
+  expect(after.artefacts.map((a) => a.name)).not.toContain('Analysis');
 });
 
 test('bad input is refused beside its field and nothing is written', async () => {

@@ -217,6 +217,8 @@ export class ReviewStore {
     take('boardAction', out.boardActions);
     for (const item of items.get(ARTEFACTS_LIBRARY.name) ?? []) {
       const f = item.fields ?? {};
+      // A folder of the library is a list item too (fields.ContentType "Folder"): not an artefact.
+      if (f.ContentType === 'Folder') continue;
       const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
       const parsed = ArtefactSummary.safeParse({
         id: str(f[CRW_ID]) ?? `item-${item.id}`,
