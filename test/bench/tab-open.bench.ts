@@ -7,7 +7,9 @@
  * - `round-trips`: sequential waves of Graph requests (a request that starts only after an earlier
  *   one has answered is in a later wave). Goal: 2 (one batch for the signed-in user and their
  *   Teams, one for the site's schema and every list).
- * - `round-trips.with-sign-in`: the same waves counting the local sign-in's token requests too.
+ * - `round-trips.with-sign-in`: the same waves counting the local sign-in's token requests too
+ *   (one per page load: tokens are kept in memory only, so a reloaded page asks for one; the page
+ *   downloads its signed-in code meanwhile, see src/ui/pages/ReviewPage.tsx).
  * - `requests`: Graph requests (a batch counts once); `sign-in-requests`: token requests;
  *   `preflights`: the browser's CORS preflights (OPTIONS), which are not in the waves.
  * - `time`: navigation to the dashboard's data, median of the runs.
