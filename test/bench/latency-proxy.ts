@@ -16,7 +16,7 @@ export interface ProxiedRequest {
   /** Path without the query string (no token or case content is kept). */
   path: string;
   status: number;
-  /** Milliseconds (performance.now) when the request reached the proxy and when its answer was sent. */
+  /** When the request reached the proxy and when its answer was sent (Date.now, as the page's clock). */
   start: number;
   end: number;
 }
@@ -31,7 +31,7 @@ export async function startLatencyProxy(target: string, latencyMs: number): Prom
   const to = new URL(target);
   const log: ProxiedRequest[] = [];
   const server = http.createServer((req, res) => {
-    const start = performance.now();
+    const start = Date.now();
     const path = (req.url ?? '/').split('?')[0]!;
     setTimeout(() => {
       const upstream = http.request(
@@ -51,7 +51,7 @@ export async function startLatencyProxy(target: string, latencyMs: number): Prom
               path,
               status: answer.statusCode ?? 0,
               start,
-              end: performance.now(),
+              end: Date.now(),
             }),
           );
         },

@@ -26,6 +26,13 @@ const SignedInReview = lazy(loadSignedInReview);
  * While sign-in runs (a remembered sign-in is a token request), the code that comes after it is
  * fetched alongside: the frame, the gateways and the screen the address names. The first Graph
  * request then leaves as soon as the token is there, not after three more downloads one by one.
+ *
+ * The token itself costs a request on each page load in local mode and in a plain browser: tokens
+ * are kept in memory only (never in localStorage or sessionStorage), so a new page has none. In
+ * Teams and Word, MSAL's nested app authentication asks the host for it over the host's bridge
+ * (msal-browser's NestedAppAuthController: its memory cache, then `bridgeProxy.getTokenSilent`),
+ * not over the page's network; outside them, MSAL with a memory cache signs in silently again
+ * (`ssoSilent`, a hidden frame to Entra ID): a network round trip there too.
  */
 function usePreloadAfterSignIn(connect: ConnectGateways, routes: readonly FrameRoute[]) {
   useEffect(() => {
