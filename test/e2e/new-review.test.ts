@@ -388,6 +388,17 @@ describe('a new review, from its empty Team to the dashboard', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       expect(await wcagViolations(page)).toEqual([]);
       await capture(page, `artefacts-${theme}-${width}.png`);
+      // A file waiting for its details: the upload card fits the width too.
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Choose files' }).click();
+      await (await chooser).setFiles([fileOf('a file with a long name of its own.docx', 2048)]);
+      const waiting = card(page, 'a file with a long name of its own.docx');
+      await waiting.getByRole('combobox', { name: /^Type/ }).selectOption({ label: 'Conversation record' });
+      await waiting.getByRole('button', { name: 'Upload', exact: true }).click();
+      await waiting.getByText('Choose the practitioner whose conversation this records.').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await wcagViolations(page)).toEqual([]);
+      await capture(page, `artefacts-upload-${theme}-${width}.png`);
       // An artefact's page (a deep link), with its details and the editor.
       await page
         .getByRole('link', { name: /Chronology/ })

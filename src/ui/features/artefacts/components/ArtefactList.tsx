@@ -52,7 +52,7 @@ export function ArtefactList({
     <Table size="small" className={styles.table} aria-labelledby={labelledBy}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>Name</TableHeaderCell>
+          <TableHeaderCell className={styles.nameColumn}>Name</TableHeaderCell>
           <TableHeaderCell>Type</TableHeaderCell>
           <TableHeaderCell>Agency</TableHeaderCell>
           <TableHeaderCell>Record status</TableHeaderCell>

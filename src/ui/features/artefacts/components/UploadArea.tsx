@@ -234,6 +234,7 @@ function UploadCard({
               id={id('name')}
               value={fields.name}
               readOnly={rules.names === 'proposed-only'}
+              appearance={rules.names === 'proposed-only' ? 'filled-darker' : undefined}
               disabled={locked}
               placeholder="Choose a type to see the name"
               onChange={(_, d) => uploads.setField(item.key, 'name', d.value)}

@@ -14,6 +14,7 @@ export const useArtefactsStyles = makeStyles({
   },
   table: { backgroundColor: tokens.colorNeutralBackground1 },
   wrap: { overflowWrap: 'anywhere' },
+  nameColumn: { width: '36%' },
   cards: {
     listStyleType: 'none',
     margin: 0,
