@@ -85,9 +85,17 @@ describe('the app frame', () => {
     await dashboardLoaded(page);
     // Signing in removed the picker: focus is on the first screen's heading, not lost.
     expect(await focused(page)).toBe('Dashboard');
-    expect(await page.getByRole('tablist').getByRole('tab').count()).toBe(4);
-    for (const name of ['Dashboard', 'People', 'Artefacts', 'Identity register'])
-      expect(await page.getByRole('tab', { name, exact: true }).count()).toBe(1);
+    const tabs = [
+      'Dashboard',
+      'People',
+      'Artefacts',
+      'Key practice episodes',
+      'Schedule',
+      'Identity register',
+      'Settings',
+    ];
+    expect(await page.getByRole('tablist').getByRole('tab').count()).toBe(tabs.length);
+    for (const name of tabs) expect(await page.getByRole('tab', { name, exact: true }).count()).toBe(1);
     await page.getByRole('tab', { name: 'Artefacts' }).click();
     await page.getByRole('heading', { level: 2, name: 'Artefacts' }).waitFor();
     expect(await focused(page)).toBe('Artefacts');

@@ -20,6 +20,7 @@ const outline = feature(() => import(/* webpackChunkName: "outline" */ '../featu
 const anonymity = feature(() => import(/* webpackChunkName: "anonymity" */ '../features/anonymity'));
 const kpes = feature(() => import(/* webpackChunkName: "kpes" */ '../features/kpes'));
 const settings = feature(() => import(/* webpackChunkName: "settings" */ '../features/settings'));
+const schedule = feature(() => import(/* webpackChunkName: "scheduling" */ '../features/scheduling'));
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
 /**
@@ -40,6 +41,7 @@ export const TAB_ROUTES: readonly FrameRoute[] = [
   { paths: ['/people', '/people/:id'], label: 'People', screen: people },
   { paths: ['/artefacts', '/artefacts/:id'], label: 'Artefacts', screen: artefacts },
   { paths: ['/kpes', '/kpes/:id'], label: 'Key practice episodes', screen: kpes },
+  { paths: ['/schedule'], label: 'Schedule', screen: schedule },
   { paths: ['/register'], label: 'Identity register', screen: register },
   { paths: ['/settings'], label: 'Settings', screen: settings },
   { paths: ['/setup'], label: 'Set up the review', screen: setup, hidden: true },
