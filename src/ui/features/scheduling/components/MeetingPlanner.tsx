@@ -19,6 +19,7 @@ import { schedulingProblem as describeProblem } from '../hooks/problem';
 import { useMeetingPlanner, type Invitation } from '../hooks/useMeetingPlanner';
 import { dayOf, formatDay, span } from '../hooks/week';
 import { useSchedulingStyles } from '../styles/useSchedulingStyles';
+import { FieldGroup } from './FieldGroup';
 
 const ROLE = {
   'lead-reviewer': 'Lead reviewer',
@@ -65,8 +66,8 @@ export function MeetingPlanner({ reviewId, people }: { reviewId: string; people:
           ))}
         </RadioGroup>
       </Field>
-      <Field label="Who is invited" {...field('invitees')}>
-        <div role="group" aria-label="Who is invited" className={styles.invitees}>
+      <FieldGroup legend="Who is invited" message={m.issues.invitees?.join(' ')}>
+        <div className={styles.invitees}>
           {people.map((p) =>
             p.role === 'family' ? null : (
               <div key={p.id} style={{ display: 'contents' }}>
@@ -90,7 +91,7 @@ export function MeetingPlanner({ reviewId, people }: { reviewId: string; people:
             ),
           )}
         </div>
-      </Field>
+      </FieldGroup>
       <div className={styles.fields}>
         <Field label="In the calendar of">
           <Select value={m.organiser} onChange={(_, d) => m.setOrganiser(d.value)}>

@@ -12,6 +12,7 @@ import {
 import { CONVERSATION_STATUS_LABELS, type Conversation } from '../../../../core/model/conversation';
 import type { PlanField } from '../../../../core/scheduling';
 import type { Scheduler } from '../hooks/useScheduler';
+import { FieldGroup } from './FieldGroup';
 import { useSchedulingStyles } from '../styles/useSchedulingStyles';
 
 /** Every message about a field, as one line beside it. */
@@ -45,8 +46,8 @@ export function PlanForm({ s, conversations }: { s: Scheduler; conversations: re
       <Text as="h3" size={500} weight="semibold" id="plan-heading" className={styles.heading}>
         Practitioner conversations
       </Text>
-      <Field label="Case group members to meet" {...field('practitioners')}>
-        <div role="group" aria-label="Case group members to meet" className={styles.checks}>
+      <FieldGroup legend="Case group members to meet" message={messageOf(s, 'practitioners')}>
+        <div className={styles.checks}>
           {s.caseGroup.map((p) => {
             const theirs = arranged(p.id);
             if (p.role === 'family') return null;
@@ -75,7 +76,7 @@ export function PlanForm({ s, conversations }: { s: Scheduler; conversations: re
             );
           })}
         </div>
-      </Field>
+      </FieldGroup>
       <div className={styles.actions}>
         <Button onClick={() => update({ practitioners: free.map((p) => p.id) })}>
           Choose everyone without a conversation

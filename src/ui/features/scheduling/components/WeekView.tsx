@@ -232,10 +232,7 @@ export function WeekView({ s, placed }: { s: Scheduler; placed: readonly PlacedC
                         p.unknownAvailability.length > 0 && styles.unknown,
                       )}
                       style={{ top, height: lengthOf(p) * PX_PER_MINUTE }}
-                      aria-label={`${span(start, end)} ${who.practitioner}${who.label ? ` (${who.label})` : ''}, with ${who.reviewers.join(' and ')}${
-                        p.unknownAvailability.length ? '; their calendar cannot be read' : ''
-                      }`}
-                      aria-describedby="move-instructions"
+                      aria-describedby={`details-${p.conversationId} move-instructions`}
                       onKeyDown={(e) => onKeyDown(p, e)}
                       onPointerDown={(e) => onPointerDown(p, e)}
                       onClick={(e) => {
@@ -243,10 +240,17 @@ export function WeekView({ s, placed }: { s: Scheduler; placed: readonly PlacedC
                         if (e.detail === 0 && !pending) setDialog(p);
                       }}
                     >
-                      <span className={styles.blockTime}>{span(start, end)}</span>
+                      <span className={styles.blockTime}>{span(start, end)} </span>
                       {who.practitioner}
                       {p.unknownAvailability.length ? ' · to confirm' : ''}
                     </button>
+                    <span id={`details-${p.conversationId}`} hidden>
+                      {`${formatDay(day)}. ${who.label ? `${who.label}, ` : ''}with ${who.reviewers.join(' and ')}.${
+                        p.unknownAvailability.length
+                          ? ' Their calendar cannot be read: they confirm by answering.'
+                          : ''
+                      }`}
+                    </span>
                   </div>
                 );
               })}
