@@ -145,7 +145,7 @@ export function conversationPlanIssues(
   const parsed = ValidSchedulingRequest.safeParse(request);
   if (!parsed.success)
     for (const issue of parsed.error.issues) {
-      const [head, index, leaf] = issue.path;
+      const [head, index] = issue.path;
       if (head === 'conversations')
         add(issues, index === undefined ? 'practitioners' : 'reviewers', issue.message);
       else if (head === 'people') {
@@ -168,8 +168,8 @@ export function conversationPlanIssues(
           'maxPerReviewerPerDay',
           'The most conversations a reviewer has a day must be a whole number from 1 to 12.',
         );
-      else if (head === 'window' && dateOf(form.firstDay) && dateOf(form.lastDay))
-        add(issues, leaf === 'end' ? 'lastDay' : 'firstDay', issue.message);
+      else if (head === 'window' && !issues.firstDay && !issues.lastDay)
+        add(issues, index === 'end' ? 'lastDay' : 'firstDay', issue.message);
     }
   return issues;
 }
@@ -216,11 +216,11 @@ export function meetingPlanIssues(form: MeetingPlanForm, people: readonly PlanPe
   const parsed = ValidMeetingRequest.safeParse(meetingPlanRequest(form, people));
   if (!parsed.success)
     for (const issue of parsed.error.issues) {
-      const [head, , leaf] = issue.path;
+      const [head, index] = issue.path;
       if (head === 'attendees' || head === 'people') add(issues, 'invitees', issue.message);
       else if (head === 'durationMinutes') add(issues, 'durationMinutes', issue.message);
-      else if (head === 'window' && dateOf(form.firstDay) && dateOf(form.lastDay))
-        add(issues, issue.path[1] === 'end' || leaf === 'end' ? 'lastDay' : 'firstDay', issue.message);
+      else if (head === 'window' && !issues.firstDay && !issues.lastDay)
+        add(issues, index === 'end' ? 'lastDay' : 'firstDay', issue.message);
     }
   return issues;
 }

@@ -18,8 +18,9 @@ export const useSchedulingStyles = makeStyles({
   heading: { margin: 0 },
   fields: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(14rem, 1fr))',
     gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
   },
   checks: {
     display: 'grid',
