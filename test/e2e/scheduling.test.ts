@@ -152,8 +152,12 @@ describe('scheduling from the tab', () => {
     await page.getByRole('button', { name: 'Find times' }).click();
     await page.getByText('The case group is empty: choose at least one practitioner to meet.').waitFor();
     await page.getByRole('button', { name: 'Choose everyone without a conversation' }).click();
-    await page.getByLabel('Length (minutes)').first().fill('0');
-    await page.getByLabel('Last day (yyyy-mm-dd)').first().fill('2020-01-03');
+    await page.getByRole('spinbutton', { name: 'Length (minutes)', exact: true }).fill('0');
+    const lastDay = page
+      .getByRole('textbox', { name: 'Last day', exact: true })
+      .or(page.getByRole('combobox', { name: 'Last day', exact: true }));
+    await lastDay.fill('03/01/2020');
+    await lastDay.press('Tab');
     await page.getByRole('button', { name: 'Find times' }).click();
     await page.getByText(/The length of a conversation must be a whole number of minutes/).waitFor();
     await page.getByText('The last day must be on or after the first day.').waitFor();

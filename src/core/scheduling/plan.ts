@@ -121,8 +121,8 @@ const add = (issues: PlanIssues, field: PlanField, message: string) => {
 };
 
 function dayIssues(firstDay: string, lastDay: string, issues: PlanIssues) {
-  if (!dateOf(firstDay)) add(issues, 'firstDay', 'Enter the first day as a date, for example 2026-04-06.');
-  if (!dateOf(lastDay)) add(issues, 'lastDay', 'Enter the last day as a date, for example 2026-04-24.');
+  if (!dateOf(firstDay)) add(issues, 'firstDay', 'Enter the first day as a date, for example 06/04/2026.');
+  if (!dateOf(lastDay)) add(issues, 'lastDay', 'Enter the last day as a date, for example 24/04/2026.');
   else if (dateOf(firstDay) && lastDay < firstDay)
     add(issues, 'lastDay', 'The last day must be on or after the first day.');
 }

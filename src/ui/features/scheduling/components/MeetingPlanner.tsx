@@ -14,6 +14,7 @@ import {
 import { MEETING_KIND_LABELS, type MeetingKind } from '../../../../core/model/meeting';
 import type { MeetingOption, PlanField } from '../../../../core/scheduling';
 import type { ReviewPerson } from '../../../../graph/workspace';
+import { DateField } from '../../../shell/DateField';
 import { ProblemMessage } from '../../../shell/Problem';
 import { schedulingProblem as describeProblem } from '../hooks/problem';
 import { useMeetingPlanner, type Invitation } from '../hooks/useMeetingPlanner';
@@ -69,7 +70,7 @@ export function MeetingPlanner({ reviewId, people }: { reviewId: string; people:
       <FieldGroup legend="Who is invited" message={m.issues.invitees?.join(' ')}>
         <div className={styles.invitees}>
           {people.map((p) =>
-            p.role === 'family' ? null : (
+            p.role === 'family' || p.role === 'panel' ? null : (
               <div key={p.id} style={{ display: 'contents' }}>
                 <Text id={`invitee-${p.id}`} className={styles.wrap}>
                   {p.name}{' '}
@@ -104,14 +105,14 @@ export function MeetingPlanner({ reviewId, people }: { reviewId: string; people:
             )}
           </Select>
         </Field>
-        <Field label="Length (minutes)" {...field('durationMinutes')}>
+        <Field label="Length of the meeting (minutes)" {...field('durationMinutes')}>
           <Input type="number" value={m.durationMinutes} onChange={(_, d) => m.setDuration(d.value)} />
         </Field>
-        <Field label="First day (yyyy-mm-dd)" {...field('firstDay')}>
-          <Input value={m.days.firstDay} onChange={(_, d) => m.setDays({ ...m.days, firstDay: d.value })} />
+        <Field label="First day of the meeting window" {...field('firstDay')}>
+          <DateField value={m.days.firstDay} onChange={(v) => m.setDays({ ...m.days, firstDay: v })} />
         </Field>
-        <Field label="Last day (yyyy-mm-dd)" {...field('lastDay')}>
-          <Input value={m.days.lastDay} onChange={(_, d) => m.setDays({ ...m.days, lastDay: d.value })} />
+        <Field label="Last day of the meeting window" {...field('lastDay')}>
+          <DateField value={m.days.lastDay} onChange={(v) => m.setDays({ ...m.days, lastDay: v })} />
         </Field>
       </div>
       <div className={styles.actions}>

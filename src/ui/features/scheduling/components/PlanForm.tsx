@@ -10,7 +10,9 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { CONVERSATION_STATUS_LABELS, type Conversation } from '../../../../core/model/conversation';
+import { useState } from 'react';
 import type { PlanField } from '../../../../core/scheduling';
+import { DateField } from '../../../shell/DateField';
 import type { Scheduler } from '../hooks/useScheduler';
 import { FieldGroup } from './FieldGroup';
 import { useSchedulingStyles } from '../styles/useSchedulingStyles';
@@ -31,6 +33,12 @@ export function PlanForm({ s, conversations }: { s: Scheduler; conversations: re
     });
   const field = (f: PlanField) => {
     const message = messageOf(s, f);
+    return message ? { validationMessage: message, validationState: 'error' as const } : {};
+  };
+  // What was typed in a date field that is not a date is said at once, before the core's checks.
+  const [typed, setTyped] = useState<{ firstDay?: string; lastDay?: string }>({});
+  const dayField = (f: 'firstDay' | 'lastDay') => {
+    const message = typed[f] ?? messageOf(s, f);
     return message ? { validationMessage: message, validationState: 'error' as const } : {};
   };
   return (
@@ -132,11 +140,19 @@ export function PlanForm({ s, conversations }: { s: Scheduler; conversations: re
             onChange={(_, d) => update({ maxPerReviewerPerDay: d.value })}
           />
         </Field>
-        <Field label="First day (yyyy-mm-dd)" {...field('firstDay')}>
-          <Input value={state.firstDay} onChange={(_, d) => update({ firstDay: d.value })} />
+        <Field label="First day" {...dayField('firstDay')}>
+          <DateField
+            value={state.firstDay}
+            onChange={(v) => update({ firstDay: v })}
+            onTextError={(m) => setTyped((t) => ({ ...t, firstDay: m }))}
+          />
         </Field>
-        <Field label="Last day (yyyy-mm-dd)" {...field('lastDay')}>
-          <Input value={state.lastDay} onChange={(_, d) => update({ lastDay: d.value })} />
+        <Field label="Last day" {...dayField('lastDay')}>
+          <DateField
+            value={state.lastDay}
+            onChange={(v) => update({ lastDay: v })}
+            onTextError={(m) => setTyped((t) => ({ ...t, lastDay: m }))}
+          />
         </Field>
       </div>
       <Field label="Times">

@@ -23,7 +23,8 @@ export type Invitation = 'none' | 'required' | 'optional';
 function defaults(kind: MeetingKind, people: readonly ReviewPerson[]): Record<string, Invitation> {
   return Object.fromEntries(
     people.flatMap((p): [string, Invitation][] => {
-      if (p.role === 'family') return [];
+      // Panel members read the review's files; they are not invited to its meetings.
+      if (p.role === 'family' || p.role === 'panel') return [];
       if (p.role === 'lead-reviewer') return [[p.id, 'required']];
       if (p.role === 'review-team') return [[p.id, kind === 'review-team' ? 'required' : 'optional']];
       return [[p.id, kind === 'case-group' ? 'required' : 'none']];
