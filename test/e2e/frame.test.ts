@@ -85,17 +85,18 @@ describe('the app frame', () => {
     await dashboardLoaded(page);
     // Signing in removed the picker: focus is on the first screen's heading, not lost.
     expect(await focused(page)).toBe('Dashboard');
-    expect(await page.getByRole('tablist').getByRole('tab').count()).toBe(7);
-    for (const name of [
+    const tabs = [
       'Dashboard',
       'People',
       'Artefacts',
       'Key practice episodes',
+      'Schedule',
       'Identity register',
       'Panel pack',
       'Settings',
-    ])
-      expect(await page.getByRole('tab', { name, exact: true }).count()).toBe(1);
+    ];
+    expect(await page.getByRole('tablist').getByRole('tab').count()).toBe(tabs.length);
+    for (const name of tabs) expect(await page.getByRole('tab', { name, exact: true }).count()).toBe(1);
     await page.getByRole('tab', { name: 'Artefacts' }).click();
     await page.getByRole('heading', { level: 2, name: 'Artefacts' }).waitFor();
     expect(await focused(page)).toBe('Artefacts');

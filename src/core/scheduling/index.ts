@@ -25,3 +25,17 @@ export {
   type TemplateCheck,
 } from './invitation-template';
 export { candidateTimes, type CandidateTimes } from './candidates';
+export {
+  REVIEW_TIME_ZONE,
+  windowOfDays,
+  conversationPlanRequest,
+  conversationPlanIssues,
+  meetingPlanRequest,
+  meetingPlanIssues,
+  hasIssues,
+  type ConversationPlanForm,
+  type MeetingPlanForm,
+  type PlanField,
+  type PlanIssues,
+  type PlanPerson,
+} from './plan';

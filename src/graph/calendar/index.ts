@@ -46,3 +46,14 @@ export {
   type CandidateEvent,
   type CandidateResolution,
 } from './candidates';
+export { sendTimetable, type TimetableSending, type TimetableSent } from './send-timetable';
+export {
+  proposeReviewMeeting,
+  bookReviewMeeting,
+  refreshMeetingResponses,
+  type MeetingPlan,
+  type MeetingPlanAnswer,
+  type MeetingBooking,
+  type MeetingBookingResult,
+  type MeetingPerson,
+} from './meetings';

@@ -11,13 +11,10 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { calendarStatusOf, type CalendarResponse } from '../../core/model/calendar-event';
-import { recordConversationEvent, type Conversation } from '../../core/model/conversation';
+import type { Conversation } from '../../core/model/conversation';
 import {
-  DEFAULT_INVITATION_TEMPLATE,
-  invitationFromTemplate,
   type CheckedTemplate,
   findTimetable,
-  matcherGuard,
   parseSchedulingRequest,
   type InvitationGuard,
   type Reason,
@@ -28,10 +25,9 @@ import type { IdentifierMatcher } from '../../core/anonymity/identifier-matcher'
 import type { ProvisionedSite } from '../review-site/provisioning';
 import type { Stored } from '../review-site/store';
 import { readAvailability } from './availability';
-import { saveConversations } from './conversation-status';
-import { createMeetingEvents, readEventResponses, type CalendarOptions, type Mailbox } from './events';
+import { readEventResponses, type CalendarOptions, type Mailbox } from './events';
 import { checkCalendarAccess, type CalendarNotShared } from './sharing';
-import { eventTransactionId } from './transaction-id';
+import { sendTimetable } from './send-timetable';
 import { ValidationError } from '../../core/errors';
 
 export interface SchedulingPerson {
@@ -195,98 +191,35 @@ export async function scheduleConversations(
   );
   const timetable = findTimetable({ ...request, people: availability.people });
 
-  const duration = input.durationMinutes ?? 90;
-  const invitation = invitationFromTemplate(input.template ?? DEFAULT_INVITATION_TEMPLATE, {
-    referenceCode: input.referenceCode,
-    durationMinutes: duration,
-  });
-  const todoById = new Map(todo.map((c) => [c.stored.value.id, c]));
-  const specs = await Promise.all(
-    timetable.placed.map(async (p) => {
-      const c = todoById.get(p.conversationId)!;
-      const organiser = organiserOf(c.stored.value);
-      const organiserAddress = organiser.address.toLowerCase();
-      return {
-        key: p.conversationId,
-        mailbox: organiser.mailbox,
-        transactionId: await eventTransactionId({
-          referenceCode: input.referenceCode,
-          kind: 'conversation',
-          id: p.conversationId,
-          previous: c.stored.value.calendarEvent?.transactionId,
-        }),
-        start: p.start,
-        end: p.end,
-        invitation,
-        attendees: p.attendees
-          .map((id) => byId.get(id)!)
-          .filter((person) => person.address.toLowerCase() !== organiserAddress)
-          .map((person) => ({ address: person.address, name: person.name, type: 'required' as const })),
-      };
-    }),
+  const sent = await sendTimetable(
+    client,
+    {
+      referenceCode: input.referenceCode,
+      site: input.site,
+      people: input.people,
+      conversations: todo,
+      placed: timetable.placed,
+      organiserOf,
+      durationMinutes: input.durationMinutes,
+      template: input.template,
+      matcher: input.matcher,
+      guard: input.guard,
+    },
+    options,
   );
-  const byMatcher = input.matcher ? matcherGuard(input.matcher) : undefined;
-  const guard: InvitationGuard = (invitation) => {
-    const first = byMatcher?.(invitation) ?? { ok: true };
-    return first.ok ? (input.guard?.(invitation) ?? { ok: true }) : first;
-  };
-  const created = await createMeetingEvents(client, specs, { ...options, guard });
-  const specByKey = new Map(specs.map((s) => [s.key, s]));
-
-  const updates = created.done.map((event) => {
-    const c = todoById.get(event.key)!;
-    const attendees = attendeesOf(c);
-    const organiser = organiserOf(c.stored.value);
-    const organiserAddress = organiser.address.toLowerCase();
-    const responses: Record<string, CalendarResponse> = Object.fromEntries(
-      attendees
-        .filter((id) => byId.get(id)!.address.toLowerCase() !== organiserAddress)
-        .map((id) => [id, 'none']),
-    );
-    return {
-      base: c.stored,
-      next: recordConversationEvent(
-        c.stored.value,
-        { start: event.start, end: event.end },
-        {
-          organiser: organiser.address,
-          eventId: event.eventId,
-          iCalUId: event.iCalUId,
-          transactionId: event.transactionId ?? specByKey.get(event.key)!.transactionId,
-          joinUrl: event.joinUrl,
-          status: 'sent',
-          responses,
-        },
-      ),
-    };
-  });
-  const saved = updates.length
-    ? await saveConversations(client, input.site, updates, options)
-    : { saved: [], conflicts: [], failed: [], roundTrips: 0 };
 
   return {
     timetable,
-    scheduled: saved.saved,
+    scheduled: sent.scheduled,
     alreadyScheduled,
     unplaced: timetable.unplaced,
-    failed: [
-      ...created.failed.map((f) => ({ conversationId: f.key, reason: f.reason })),
-      ...saved.conflicts.map((id) => ({
-        conversationId: id,
-        reason:
-          'Someone changed this conversation while it was being scheduled; its invitation exists, so open it and save again.',
-      })),
-      ...saved.failed.map((f) => ({
-        conversationId: f.id,
-        reason: `The conversation could not be saved (${f.reason}).`,
-      })),
-    ],
+    failed: sent.failed,
     notShared,
     roundTrips: {
       access: accessRoundTrips,
       availability: availability.roundTrips,
-      events: created.roundTrips,
-      statuses: saved.roundTrips,
+      events: sent.roundTrips.events,
+      statuses: sent.roundTrips.statuses,
     },
   };
 }

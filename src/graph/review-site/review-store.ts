@@ -19,6 +19,7 @@ import type { BoardAction } from '../../core/model/board-action';
 import type { Conversation } from '../../core/model/conversation';
 import type { Finding } from '../../core/model/finding';
 import type { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
+import type { ReviewMeeting } from '../../core/model/meeting';
 import type {
   CaseGroupMember,
   FamilyMember,
@@ -78,6 +79,8 @@ export interface LoadedReview {
   findings: Stored<Finding>[];
   boardActions: Stored<BoardAction>[];
   artefacts: Stored<ArtefactSummary>[];
+  /** Case group and review team meetings (schema 4's Meetings list). */
+  meetings: Stored<ReviewMeeting>[];
   /** The core's view of the whole review, once the review record exists. */
   workspace?: ReviewWorkspace;
   problems: LoadProblem[];
@@ -161,6 +164,7 @@ export class ReviewStore {
       findings: [],
       boardActions: [],
       artefacts: [],
+      meetings: [],
       problems: [],
       roundTrips,
     };
@@ -215,6 +219,7 @@ export class ReviewStore {
     take('keyPracticeEpisode', out.keyPracticeEpisodes);
     take('finding', out.findings);
     take('boardAction', out.boardActions);
+    take('reviewMeeting', out.meetings);
     for (const item of items.get(ARTEFACTS_LIBRARY.name) ?? []) {
       const f = item.fields ?? {};
       // A folder of the library is a list item too (fields.ContentType "Folder"): not an artefact.

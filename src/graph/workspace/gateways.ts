@@ -24,6 +24,7 @@ import type { SharePointConnection } from '../sharepoint/rest';
 import { searchDirectory } from './directory';
 import { addToRegisterChannel, addToTeam, readTeamAccess } from './team-access';
 import { panelGateway } from './panel';
+import { schedulingGateway } from './scheduling';
 import type { Gateways, PersonEntry } from './types';
 
 /** Graph's address and the signed-in person's token: what sign-in gives (hosts/connection.ts). */
@@ -50,6 +51,7 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
   };
 
   const panel = panelGateway(client, siteOf, sharePoint);
+  const scheduling = schedulingGateway(client, siteOf);
   return {
     panel: {
       library: (reviewId, people) => guarded(() => panel.library(reviewId, people)),
@@ -64,6 +66,14 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
       teamAccess: (reviewId, email) => guarded(() => readTeamAccess(client, reviewId, email)),
       addToTeam: (reviewId, userId) => guarded(() => addToTeam(client, reviewId, userId)),
       addToRegister: (reviewId, userId) => guarded(() => addToRegisterChannel(client, reviewId, userId)),
+    },
+    scheduling: {
+      planConversations: (reviewId, form) => guarded(() => scheduling.planConversations(reviewId, form)),
+      sendInvitations: (plan, placed, onProgress) =>
+        guarded(() => scheduling.sendInvitations(plan, placed, onProgress)),
+      planMeeting: (reviewId, form) => guarded(() => scheduling.planMeeting(reviewId, form)),
+      bookMeeting: (plan, time) => guarded(() => scheduling.bookMeeting(plan, time)),
+      refreshResponses: (reviewId) => guarded(() => scheduling.refreshResponses(reviewId)),
     },
     workspace: {
       session: () => guarded(() => getSession(client)),

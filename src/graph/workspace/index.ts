@@ -4,6 +4,7 @@
  */
 export type * from './types';
 export type { EpisodesGateway, EpisodeInput, AnalysisSettings } from './episodes';
+export type * from './scheduling-types';
 export { createGateways, gatewaysOver, type GraphConnection } from './gateways';
 export { toGatewayError, failureOfStatus } from './errors';
 export { reviewReference } from './review-teams';

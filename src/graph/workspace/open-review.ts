@@ -86,6 +86,7 @@ export function snapshotOf(reviewId: string, loaded: LoadedReview, warnings = 0)
     findings: loaded.findings.map((s) => s.value),
     findingEntries: loaded.findings,
     boardActions: loaded.boardActions.map((s) => s.value),
+    meetings: loaded.meetings.map((s) => s.value),
     artefacts: loaded.artefacts.map(({ value: a }) => ({
       id: a.id,
       name: a.name,

@@ -8,6 +8,8 @@ import type { Conversation } from '../../core/model/conversation';
 import type { Finding, FindingStatus } from '../../core/model/finding';
 import type { IdentityRegisterEntry } from '../../core/model/identity-register';
 import type { KeyPracticeEpisode } from '../../core/model/key-practice-episode';
+import type { ReviewMeeting } from '../../core/model/meeting';
+import type { SchedulingGateway } from './scheduling-types';
 import type { PersonRoleKey as PersonRole } from '../../core/model/person-roles';
 import type {
   CaseGroupMember,
@@ -110,6 +112,8 @@ export interface ReviewSnapshot {
   /** The same findings as stored (eTag), for a status change. */
   findingEntries: Stored<Finding>[];
   boardActions: BoardAction[];
+  /** Case group and review team meetings. */
+  meetings: ReviewMeeting[];
   artefacts: ArtefactEntry[];
   /** What could not be read, counted and named by list; null when everything loaded. */
   notice: Notice | null;
@@ -205,4 +209,5 @@ export interface Gateways {
   access: AccessGateway;
   episodes: EpisodesGateway;
   panel: PanelGateway;
+  scheduling: SchedulingGateway;
 }

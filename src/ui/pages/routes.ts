@@ -21,6 +21,7 @@ const anonymity = feature(() => import(/* webpackChunkName: "anonymity" */ '../f
 const kpes = feature(() => import(/* webpackChunkName: "kpes" */ '../features/kpes'));
 const settings = feature(() => import(/* webpackChunkName: "settings" */ '../features/settings'));
 const panelPack = feature(() => import(/* webpackChunkName: "panel-pack" */ '../features/panel-pack'));
+const schedule = feature(() => import(/* webpackChunkName: "scheduling" */ '../features/scheduling'));
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
 /**
@@ -41,6 +42,7 @@ export const TAB_ROUTES: readonly FrameRoute[] = [
   { paths: ['/people', '/people/:id'], label: 'People', screen: people },
   { paths: ['/artefacts', '/artefacts/:id'], label: 'Artefacts', screen: artefacts },
   { paths: ['/kpes', '/kpes/:id'], label: 'Key practice episodes', screen: kpes },
+  { paths: ['/schedule'], label: 'Schedule', screen: schedule },
   { paths: ['/register'], label: 'Identity register', screen: register },
   { paths: ['/panel-pack'], label: 'Panel pack', screen: panelPack },
   { paths: ['/settings'], label: 'Settings', screen: settings },

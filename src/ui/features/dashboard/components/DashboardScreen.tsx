@@ -1,6 +1,7 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { FINDING_STATUS_LABELS, type FindingStatus } from '../../../../core/model/finding';
 import { useRecentArtefacts, useReviewSnapshot } from '../../../data/review-queries';
+import { useCalendarResponses } from '../../../data/scheduling';
 import { useFrame } from '../../../frame/review-context';
 import { formatDay, todayInLondon } from '../../../shell/dates';
 import { ProblemMessage } from '../../../shell/Problem';
@@ -20,6 +21,8 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
   const { review } = useFrame();
   const view = useDashboard(snapshot, todayInLondon());
   const recent = useRecentArtefacts(review.id);
+  // The invitations' answers, read from the calendars: declines then show under "Needs attention".
+  useCalendarResponses(review.id);
 
   if (!view.record || !view.stage)
     return (
@@ -47,6 +50,7 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
   ];
   const attentionCount =
     attention.lateRecords.length +
+    attention.calendar.length +
     attention.overdueDeadlines.length +
     (attention.boardActionsOverdue > 0 ? 1 : 0) +
     (attention.notice ? 1 : 0);
@@ -96,6 +100,11 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
                 <Text>
                   {d.label}: {d.when}.
                 </Text>
+              </li>
+            ))}
+            {attention.calendar.map((item) => (
+              <li key={item.id}>
+                <Text>{item.text}</Text>
               </li>
             ))}
             {attention.lateRecords.map((label, i) => (

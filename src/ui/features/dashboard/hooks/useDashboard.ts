@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { needsAttention } from '../../../../core/model/calendar-event';
 import { overdueRecords, reviewCounts, STAGE_NEXT_STEPS } from '../../../../core/review/progress';
 import { REVIEW_STAGE_LABELS, reviewStageLifecycle } from '../../../../core/review/stage';
 import {
@@ -35,6 +36,44 @@ export function useDashboard(snapshot: ReviewSnapshot, today: string) {
       : [];
     const counts = reviewCounts({ ...snapshot, caseGroup }, today);
     const lateRecords = overdueRecords(snapshot.conversations, today).map((c) => labelOf(c.participant));
+    // Declined or vanished invitations, as the calendars last showed them (refreshed on opening).
+    const whoOf = (id: string) => {
+      const p = snapshot.people.find((x) => x.id === id);
+      return !p || p.role === 'family' ? 'someone' : p.role === 'case-group' ? p.label : p.name;
+    };
+    const declinedBy = (responses: Record<string, string>) =>
+      Object.keys(responses)
+        .filter((id) => responses[id] === 'declined')
+        .map(whoOf)
+        .join(', ');
+    const calendar = [
+      ...snapshot.conversations.flatMap((c) =>
+        c.calendarEvent && c.status === 'scheduled' && needsAttention(c.calendarEvent)
+          ? [
+              {
+                id: c.id,
+                text:
+                  c.calendarEvent.status === 'declined'
+                    ? `Conversation with ${labelOf(c.participant)} declined by ${declinedBy(c.calendarEvent.responses)}: find another time.`
+                    : `Conversation with ${labelOf(c.participant)} is no longer in the calendar.`,
+              },
+            ]
+          : [],
+      ),
+      ...(snapshot.meetings ?? []).flatMap((m) =>
+        m.calendarEvent && m.status === 'scheduled' && needsAttention(m.calendarEvent)
+          ? [
+              {
+                id: m.id,
+                text:
+                  m.calendarEvent.status === 'declined'
+                    ? `${m.title} declined by ${declinedBy(m.calendarEvent.responses)}.`
+                    : `${m.title} is no longer in the calendar.`,
+              },
+            ]
+          : [],
+      ),
+    ];
     return {
       record,
       review,
@@ -48,6 +87,7 @@ export function useDashboard(snapshot: ReviewSnapshot, today: string) {
       attention: {
         notice: snapshot.notice,
         lateRecords,
+        calendar,
         overdueDeadlines: deadlines.filter((d) => d.rag === 'red'),
         boardActionsOverdue: counts.boardActionsOverdue,
       },

@@ -1,0 +1,324 @@
+/**
+ * The scheduling gateway the tab uses (scheduling-types.ts) over the calendar gateway and the
+ * review's store. Proposing reads the review (one round trip), the organiser's calendar access when
+ * booking for someone else (one) and everyone's free/busy (one), and writes nothing. Sending adds
+ * the conversations not yet listed (keyed creates, made once), then sends 20 at a time: one batch of
+ * events and one batch of saves each, so progress is reported after every 20.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { DomainError, ValidationError } from '../../core/errors';
+import type { Conversation } from '../../core/model/conversation';
+import { MEETING_KIND_LABELS } from '../../core/model/meeting';
+import {
+  conversationPlanRequest,
+  findTimetable,
+  parseSchedulingRequest,
+  REVIEW_TIME_ZONE,
+  windowOfDays,
+  type PlanPerson,
+} from '../../core/scheduling';
+import { MAX_BATCH_PARTS } from '../batch';
+import {
+  bookReviewMeeting,
+  checkCalendarAccess,
+  proposeReviewMeeting,
+  readAvailability,
+  refreshConversationResponses,
+  refreshMeetingResponses,
+  saveConversations,
+  sendTimetable,
+  type Mailbox,
+} from '../calendar';
+import { invitationTemplateOf } from '../review-site/invitation-template';
+import type { ProvisionedSite } from '../review-site/provisioning';
+import { ReviewStore, type LoadedReview, type Stored } from '../review-site/store';
+import { getSignedInUser } from './review-teams';
+import type {
+  CalendarNotSharedNotice,
+  ConversationPlan,
+  PlanOrganiser,
+  SchedulingGateway,
+  SendSummary,
+} from './scheduling-types';
+
+type SiteOf = (reviewId: string) => Promise<ProvisionedSite>;
+
+/** Everyone who can be invited, with the address invitations go to. */
+function peopleOf(loaded: LoadedReview): (PlanPerson & { address?: string })[] {
+  return [
+    ...loaded.leadReviewers.map(({ value: p }) => ({ id: p.id, name: p.name, address: p.email })),
+    ...loaded.reviewTeam.map(({ value: p }) => ({ id: p.id, name: p.name, address: p.email })),
+    ...loaded.caseGroup.map(({ value: p }) => ({ id: p.id, name: p.name, address: p.email })),
+  ];
+}
+
+const withAddress = (people: PlanPerson[]) =>
+  people.flatMap((p) => (p.address ? [{ id: p.id, name: p.name, address: p.address }] : []));
+
+function referenceOf(loaded: LoadedReview): string {
+  const record = loaded.record?.value;
+  if (!record) throw new DomainError('The review is not set up yet: record its reference code first.');
+  return record.review.referenceCode;
+}
+
+const live = (c: Conversation) => c.calendarEvent !== undefined && c.calendarEvent.status !== 'cancelled';
+
+export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGateway {
+  const load = async (reviewId: string) => {
+    const site = await siteOf(reviewId);
+    return { site, loaded: await new ReviewStore(client, site).load() };
+  };
+
+  /** The organiser's calendar: the signed-in person's own, or one shared with them with edit rights. */
+  async function organiserFor(
+    personId: string,
+    people: PlanPerson[],
+  ): Promise<{ organiser: PlanOrganiser; mailbox: Mailbox; notShared?: CalendarNotSharedNotice }> {
+    const person = people.find((p) => p.id === personId);
+    if (!person?.address)
+      throw new ValidationError('The organiser', [
+        {
+          field: 'reviewers',
+          message: `${person?.name ?? 'The lead reviewer'} has no email address: add one on the People screen first.`,
+        },
+      ]);
+    const name = person.name ?? person.address;
+    const me = await getSignedInUser(client);
+    const mine = [me.mail, me.userPrincipalName].some(
+      (a) => a?.toLowerCase() === person.address!.toLowerCase(),
+    );
+    const organiser = { personId, name, address: person.address, onBehalf: !mine };
+    if (mine) return { organiser, mailbox: 'me' };
+    const access = await checkCalendarAccess(client, [{ address: person.address, name }]);
+    const refused = access.notShared[0];
+    return {
+      organiser,
+      mailbox: { address: person.address },
+      notShared: refused
+        ? {
+            personId,
+            name,
+            access: refused.access,
+            message: refused.message.replace(', so their conversations were not booked', ''),
+          }
+        : undefined,
+    };
+  }
+
+  return {
+    async planConversations(reviewId, form) {
+      const { loaded } = await load(reviewId);
+      const referenceCode = referenceOf(loaded);
+      const people = peopleOf(loaded);
+      // Each practitioner's conversation: their proposed one, or a new one named after them.
+      const ids = new Set(loaded.conversations.map((c) => c.value.id));
+      const alreadyArranged: string[] = [];
+      const planned: ConversationPlan['conversations'] = [];
+      for (const practitioner of form.practitioners) {
+        const theirs = loaded.conversations.filter((c) => c.value.participant === practitioner);
+        const proposed = theirs.find((c) => c.value.status === 'proposed' && !live(c.value));
+        if (theirs.some((c) => c.value.status !== 'proposed' && c.value.status !== 'cancelled')) {
+          alreadyArranged.push(practitioner);
+          continue;
+        }
+        let id = proposed?.value.id ?? `conversation-with-${practitioner}`;
+        for (let n = 2; !proposed && ids.has(id); n++) id = `conversation-with-${practitioner}-${n}`;
+        planned.push({ conversationId: id, practitioner, reviewers: form.reviewers, existing: !!proposed });
+      }
+      const practitioners = planned.map((p) => p.practitioner);
+      const idOf = new Map(planned.map((p) => [p.practitioner, p.conversationId]));
+      const window = windowOfDays(form.firstDay, form.lastDay, REVIEW_TIME_ZONE);
+      if (!window)
+        throw new ValidationError('The window', [
+          { field: 'window', message: 'Enter the first and last days as dates.' },
+        ]);
+      if (practitioners.length === 0 && alreadyArranged.length > 0)
+        throw new ValidationError('The case group', [
+          {
+            field: 'practitioners',
+            message: 'Everyone chosen already has a conversation arranged: choose someone without one.',
+          },
+        ]);
+      const request = conversationPlanRequest(
+        { ...form, practitioners },
+        people,
+        (p) => idOf.get(p)!,
+        window,
+      );
+      // Bad input: every problem listed, nothing read or sent.
+      parseSchedulingRequest(request);
+      const { organiser, notShared } = await organiserFor(form.reviewers[0]!, people);
+      const availability = await readAvailability(client, {
+        people: withAddress(request.people as PlanPerson[]),
+        window,
+        timeZone: REVIEW_TIME_ZONE,
+      });
+      const withBusy = { ...request, people: availability.people };
+      return {
+        reviewId,
+        referenceCode,
+        form: { ...form, practitioners },
+        request: withBusy,
+        timetable: findTimetable(withBusy),
+        conversations: planned,
+        unknown: availability.people.filter((p) => p.availability === 'unknown').map((p) => p.id),
+        organiser,
+        notShared,
+        alreadyArranged,
+      };
+    },
+
+    async sendInvitations(plan, placed, onProgress) {
+      const { site, loaded } = await load(plan.reviewId);
+      const store = new ReviewStore(client, site);
+      const people = withAddress(peopleOf(loaded));
+      const mailbox: Mailbox = plan.organiser.onBehalf ? { address: plan.organiser.address } : 'me';
+      const summary: SendSummary = { scheduled: [], failed: [], alreadyScheduled: [] };
+      const byId = new Map(loaded.conversations.map((c) => [c.value.id, c]));
+      const todo: Stored<Conversation>[] = [];
+      const missing: Conversation[] = [];
+      for (const p of plan.conversations) {
+        if (!placed.some((x) => x.conversationId === p.conversationId)) continue;
+        const stored = byId.get(p.conversationId);
+        if (stored && (stored.value.status !== 'proposed' || live(stored.value))) {
+          summary.alreadyScheduled.push(p.conversationId);
+          continue;
+        }
+        if (stored) todo.push({ ...stored, value: { ...stored.value, reviewers: p.reviewers } });
+        else
+          missing.push({
+            id: p.conversationId,
+            participant: p.practitioner,
+            reviewers: p.reviewers,
+            status: 'proposed',
+          });
+      }
+      // Conversations new to the list: keyed by their ids, so a second send finds them.
+      if (missing.length) todo.push(...(await store.createMany('conversation', missing)));
+      const total = todo.length;
+      let done = 0;
+      onProgress?.({ done, scheduled: 0, total });
+      const template = loaded.record ? invitationTemplateOf(loaded.record.value) : undefined;
+      for (let i = 0; i < todo.length; i += MAX_BATCH_PARTS) {
+        const chunk = todo.slice(i, i + MAX_BATCH_PARTS);
+        const ids = new Set(chunk.map((c) => c.value.id));
+        try {
+          const sent = await sendTimetable(client, {
+            referenceCode: plan.referenceCode,
+            site,
+            people,
+            conversations: chunk.map((stored) => ({ stored })),
+            placed: placed.filter((p) => ids.has(p.conversationId)),
+            organiserOf: () => ({ address: plan.organiser.address, mailbox }),
+            durationMinutes: plan.form.durationMinutes,
+            template,
+          });
+          summary.scheduled.push(...sent.scheduled.map((s) => s.value.id));
+          summary.failed.push(...sent.failed);
+        } catch {
+          // The connection failed for the whole chunk: each stays unscheduled and can be sent again.
+          for (const c of chunk)
+            summary.failed.push({
+              conversationId: c.value.id,
+              reason: 'Microsoft 365 could not be reached; nothing is lost, send again.',
+            });
+        }
+        done += chunk.length;
+        onProgress?.({ done, scheduled: summary.scheduled.length, total });
+      }
+      return summary;
+    },
+
+    async planMeeting(reviewId, form) {
+      const { loaded } = await load(reviewId);
+      referenceOf(loaded);
+      const people = peopleOf(loaded);
+      const window = windowOfDays(form.firstDay, form.lastDay, REVIEW_TIME_ZONE);
+      if (!window)
+        throw new ValidationError('The window', [
+          { field: 'window', message: 'Enter the first and last days as dates.' },
+        ]);
+      const invitees = [
+        ...form.required.map((person) => ({ person, required: true })),
+        ...form.optional.map((person) => ({ person, required: false })),
+      ];
+      const missing = invitees.filter((i) => !people.find((p) => p.id === i.person)?.address);
+      if (missing.length)
+        throw new ValidationError('The meeting', [
+          {
+            field: 'invitees',
+            message: `${missing.map((m) => people.find((p) => p.id === m.person)?.name ?? m.person).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no email address.`,
+          },
+        ]);
+      const answer = await proposeReviewMeeting(client, {
+        people: withAddress(people),
+        invitees,
+        now: form.now,
+        timeZone: REVIEW_TIME_ZONE,
+        window,
+        durationMinutes: form.durationMinutes,
+      });
+      const { organiser, notShared } = await organiserFor(form.organiser, people);
+      return {
+        reviewId,
+        meetingId: globalThis.crypto.randomUUID(),
+        form,
+        request: answer.request,
+        proposal: answer.proposal,
+        unknown: answer.unknown,
+        organiser,
+        notShared,
+      };
+    },
+
+    async bookMeeting(plan, time) {
+      const { site, loaded } = await load(plan.reviewId);
+      const existing = loaded.meetings.find((m) => m.value.id === plan.meetingId);
+      if (existing) return { ok: true, meetingId: existing.value.id };
+      const label = MEETING_KIND_LABELS[plan.form.kind];
+      const n = loaded.meetings.filter((m) => m.value.kind === plan.form.kind).length + 1;
+      const result = await bookReviewMeeting(client, {
+        referenceCode: referenceOf(loaded),
+        site,
+        organiser: {
+          address: plan.organiser.address,
+          mailbox: plan.organiser.onBehalf ? { address: plan.organiser.address } : 'me',
+        },
+        meeting: {
+          id: plan.meetingId,
+          kind: plan.form.kind,
+          title: `${label} ${n}`,
+          invitees: plan.request.attendees.map((a) => ({ person: a.person, required: a.required ?? true })),
+        },
+        people: withAddress(peopleOf(loaded)),
+        start: time.start,
+        end: time.end,
+      });
+      return result.ok
+        ? { ok: true, meetingId: result.meeting.value.id }
+        : { ok: false, reason: result.reason };
+    },
+
+    async refreshResponses(reviewId) {
+      const { site, loaded } = await load(reviewId);
+      const people = withAddress(peopleOf(loaded));
+      const me = await getSignedInUser(client);
+      const mine = new Set([me.mail, me.userPrincipalName].filter(Boolean).map((a) => a!.toLowerCase()));
+      const mailboxOf = (organiser: string): Mailbox =>
+        mine.has(organiser.toLowerCase()) ? 'me' : { address: organiser };
+      const scheduled = loaded.conversations.filter((c) => c.value.status === 'scheduled');
+      const conversations = scheduled.length
+        ? await refreshConversationResponses(client, scheduled, people, mailboxOf)
+        : { changed: [] };
+      const saved = conversations.changed.length
+        ? (await saveConversations(client, site, conversations.changed)).saved.length
+        : 0;
+      const meetings = await refreshMeetingResponses(client, loaded.meetings, people, mailboxOf);
+      const store = new ReviewStore(client, site);
+      let meetingsSaved = 0;
+      for (const { base, next } of meetings.changed)
+        if ((await store.update('reviewMeeting', base, next)).ok) meetingsSaved++;
+      return saved + meetingsSaved;
+    },
+  };
+}

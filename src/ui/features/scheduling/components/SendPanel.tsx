@@ -1,0 +1,77 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+} from '@fluentui/react-components';
+import { ProblemMessage } from '../../../shell/Problem';
+import { schedulingProblem as describeProblem } from '../hooks/problem';
+import type { Scheduler } from '../hooks/useScheduler';
+import { useSchedulingStyles } from '../styles/useSchedulingStyles';
+
+const invitations = (n: number) => `${n} ${n === 1 ? 'invitation' : 'invitations'}`;
+
+/** Sending every invitation: a progress bar with a count, then a summary of what failed and why. */
+export function SendPanel({ s }: { s: Scheduler }) {
+  const styles = useSchedulingStyles();
+  const plan = s.plan.data!;
+  const count = s.timetable?.placed.length ?? 0;
+  const { progress, data: summary } = s.send;
+  const failed = summary?.failed ?? [];
+  return (
+    <section className={styles.section} aria-labelledby="send-heading">
+      <Text as="h3" size={500} weight="semibold" id="send-heading" className={styles.heading}>
+        Send the invitations
+      </Text>
+      <Text>
+        Each conversation is marked scheduled once its invitation is in the calendar. Sending again never
+        sends a second invitation.
+      </Text>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={count === 0 || !!plan.notShared || s.send.isPending || (summary && failed.length === 0)}
+          onClick={s.sendAll}
+        >
+          {summary && failed.length
+            ? `Send the ${invitations(failed.length)} that failed again`
+            : `Send ${invitations(count)}`}
+        </Button>
+      </div>
+      {progress && (s.send.isPending || summary) ? (
+        <Field
+          label="Sending"
+          validationState="none"
+          validationMessage={`${progress.done} of ${progress.total} sent`}
+        >
+          <ProgressBar value={progress.total ? progress.done / progress.total : 0} />
+        </Field>
+      ) : null}
+      {s.send.error ? <ProblemMessage problem={describeProblem(s.send.error)} onRetry={s.sendAll} /> : null}
+      {summary ? (
+        <MessageBar intent={failed.length ? 'warning' : 'success'} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {summary.scheduled.length} of {summary.scheduled.length + failed.length} scheduled
+              {summary.alreadyScheduled.length ? `; ${summary.alreadyScheduled.length} already were` : ''}.
+            </MessageBarTitle>
+            {failed.length ? (
+              <ul className={styles.plainList}>
+                {failed.map((f) => (
+                  <li key={f.conversationId}>
+                    {s.describe(f.conversationId).practitioner}: not scheduled. {f.reason}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              'Every invitation is in the calendar.'
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}
