@@ -594,7 +594,10 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
       const folderName = packFolderName(REFERENCE, at);
       try {
         const loaded = await asUser('loading the review', () => storeA.load());
-        if (!loaded.workspace) throw new Error('The review could not be read as a whole for the panel pack.');
+        if (!loaded.workspace)
+          throw new Error(
+            `The review could not be read as a whole for the panel pack (${loaded.problems.map((p) => `${p.kind} in ${p.list}`).join(', ')}).`,
+          );
         const files = await panelPackFiles(loaded.workspace, at);
         const pack = await preparePanelPack(library, {
           folderName,
