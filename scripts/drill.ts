@@ -61,7 +61,7 @@ function table(r: DrillReport): string {
   const zero = (n: number) => (n === 0 ? '0' : `${n}  <-- must be 0`);
   add(
     'size',
-    `${r.size} (fault rate ${Math.round(r.faultRate * 100)}%, seed ${r.seed}, time scale ${r.timeScale})`,
+    `${r.size} (fault rate ${Math.round(r.faultRate * 100)}%, seed ${r.seed}, time scale ${r.timeScale}: jitter ${Math.round(300 * r.timeScale)} ms, retry waits ×${r.timeScale})`,
   );
   add('duration', `${(r.durationMs / 1000).toFixed(1)} s`);
   add('', '');
