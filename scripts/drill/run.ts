@@ -291,12 +291,27 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
         throw err;
       }
     });
-    const opened = await asUser('opening the review', () => openReview(clientA, team.id));
+    const opened = await asUser('opening the review', async () => {
+      const o = await openReview(clientA, team.id);
+      // A list that could not be read is shown as a warning; the person opens the review again.
+      if (o.snapshot.problemCount > 0 || !o.snapshot.record)
+        throw new Error('The review opened with lists that could not be read.');
+      return o;
+    });
     if (opened.snapshot.record?.value.review.referenceCode !== REFERENCE)
       problems.push('The review record was not there when the review was opened after set-up.');
     const site = opened.site;
     const storeA = new ReviewStore(clientA, site, { sleep });
     const storeB = new ReviewStore(clientB, site, { sleep });
+    /** The review as a screen loads it; a list that could not be read is a warning, and the person reloads. */
+    const loadWhole = async (store: ReviewStore) => {
+      const loaded = await store.load();
+      if (loaded.problems.length > 0)
+        throw new Error(
+          `The review loaded with problems (${loaded.problems.map((p) => `${p.kind} in ${p.list}`).join(', ')}).`,
+        );
+      return loaded;
+    };
     ledger.items.set(opened.snapshot.record!.value.id, {
       kind: 'review',
       list: 'Review',
@@ -367,7 +382,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
     let scheduled = 0;
     for (let round = 1; round <= 5; round++) {
       // As the Conversations screen: the review as it is now, then "schedule all".
-      const loaded = await asUser('loading the review', () => storeA.load());
+      const loaded = await asUser('loading the review', () => loadWhole(storeA));
       const outcome = await asUser('scheduling the conversations', () =>
         scheduleConversations(
           clientA,
@@ -512,8 +527,8 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
     ) => {
       // Each opens the review (their own load), sees the item, edits it and saves.
       const [loadedA, loadedB] = await Promise.all([
-        asUser('loading the review', () => storeA.load()),
-        asUser('loading the review', () => storeB.load()),
+        asUser('loading the review', () => loadWhole(storeA)),
+        asUser('loading the review', () => loadWhole(storeB)),
       ]);
       const of = (l: typeof loadedA) =>
         (kind === 'finding' ? l.findings : l.keyPracticeEpisodes).find((s) => s.value.id === id)!;
@@ -593,7 +608,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
       const at = new Date(NOW.getTime() + attempt * 60_000);
       const folderName = packFolderName(REFERENCE, at);
       try {
-        const loaded = await asUser('loading the review', () => storeA.load());
+        const loaded = await asUser('loading the review', () => loadWhole(storeA));
         if (!loaded.workspace)
           throw new Error(
             `The review could not be read as a whole for the panel pack (${loaded.problems.map((p) => `${p.kind} in ${p.list}`).join(', ')}).`,
