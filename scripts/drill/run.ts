@@ -410,6 +410,17 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
       if (outcome.failed.length === 0) break;
       errorsShown++;
     }
+    // As the person sees it on reloading: a save shown as failed may have been made after all (its
+    // answer lost); what the review shows now is what was written, not a lost write.
+    const afterScheduling = await asUser('loading the review', () => loadWhole(storeA));
+    for (const c of afterScheduling.conversations) {
+      const eventId = c.value.calendarEvent?.eventId;
+      if (!eventId || ledger.events.has(c.value.id)) continue;
+      ledger.items.set(c.value.id, { kind: 'conversation', list: 'Conversations', value: c.value });
+      ledger.events.set(c.value.id, eventId);
+      scheduled++;
+      log('  a conversation shown as not saved was saved after all');
+    }
     if (scheduled !== size.conversations)
       problems.push(`${scheduled} of ${size.conversations} conversations were scheduled.`);
 
