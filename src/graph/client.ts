@@ -38,6 +38,10 @@ import { Backoff, realSleep, type RetryOptions, type Sleep } from './retry';
  *   empty message; the RetryHandler does not retry it. `FetchHandler` (the chain's last handler, in
  *   place of the SDK's HTTPMessageHandler, which is only `fetch(request, options)`) throws
  *   `OfflineError` instead (errors.ts), which the SDK passes through as it is.
+ * - So a read whose connection dropped would reach the gateways as an error, and the person would
+ *   be told Microsoft 365 could not be reached after one lost packet. `ConnectionRetryHandler`
+ *   sends a GET again when its connection failed (a read changes nothing, so sending it again is
+ *   safe), with the RetryHandler's limits and sleep; writes are never resent here.
  */
 
 export const GRAPH_VERSION = 'v1.0';
@@ -131,6 +135,11 @@ export function createGraphClient(options: GraphClientOptions): Client {
   const chain: Middleware[] = [
     new AuthenticationHandler(authProvider),
     retryHandler(retry, options.retry?.sleep),
+    new ConnectionRetryHandler(
+      options.retry?.maxRetries ?? 4,
+      options.retry?.delaySeconds ?? 1,
+      options.retry?.sleep ?? realSleep,
+    ),
     new RedirectHandler(new RedirectHandlerOptions()),
     new TelemetryHandler(),
   ];
@@ -303,6 +312,66 @@ class LocalServiceHandler implements Middleware {
       }
     }
     await this.next!.execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+/**
+ * Sends a GET or HEAD again when its connection failed before the whole answer came (refused,
+ * reset, or dropped after the status line), waiting as retry.ts says (from `delaySeconds`, doubling,
+ * jittered, at most 10 s) up to `maxRetries` times; then the OfflineError goes on to the caller. A
+ * read has no effect, so sending it again is always safe; the SDK's RetryHandler never does it (a
+ * failed connection has no status). The answer's body is read here, so that a connection dropped
+ * in the middle of it counts as failed too. Writes pass through untouched: whether a write whose
+ * answer was lost was made is for each gateway to check before it sends it again (retry.ts).
+ */
+class ConnectionRetryHandler implements Middleware {
+  private next?: Middleware;
+  constructor(
+    private readonly maxRetries: number,
+    private readonly delaySeconds: number,
+    private readonly sleep: Sleep,
+  ) {}
+
+  async execute(context: Context): Promise<void> {
+    const method = (
+      (typeof context.request === 'string' ? context.options?.method : context.request.method) ?? 'GET'
+    ).toUpperCase();
+    if (method !== 'GET' && method !== 'HEAD') return this.next!.execute(context);
+    const backoff = new Backoff({
+      maxAttempts: this.maxRetries + 1,
+      baseDelayMs: this.delaySeconds * 1000,
+      maxDelayMs: 10_000,
+      sleep: this.sleep,
+      signal: context.options?.signal ?? undefined,
+    });
+    for (;;) {
+      try {
+        await this.next!.execute(context);
+        const res = context.response;
+        if (res && res.body) {
+          let body: ArrayBuffer;
+          try {
+            body = await res.arrayBuffer();
+          } catch (err) {
+            if (context.options?.signal?.aborted) throw err;
+            throw new OfflineError({ cause: err });
+          }
+          const empty = res.status === 204 || res.status === 304;
+          context.response = new Response(empty ? null : body, {
+            status: res.status,
+            statusText: res.statusText,
+            headers: res.headers,
+          });
+        }
+        return;
+      } catch (err) {
+        if (!isOffline(err) || !(await backoff.retry())) throw err;
+      }
+    }
   }
 
   setNext(next: Middleware): void {

@@ -168,7 +168,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
   ): Promise<TenantResponse | Drop> {
     const fault = faults.decide(req.method, req.path, false);
     if (fault.kind === 'drop') {
-      stats.faultsInjected++;
+      stats.fault('drop');
       return { drop: { delayMs: fault.delayMs } };
     }
     const out = await answer(req, false, fault, run, mailbox);
@@ -210,8 +210,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
         if (res.status < 200 || res.status >= 300) {
           faults.spare(fault); // nothing was committed: no write to lose the answer of
         } else {
-          stats.faultsInjected++;
-          stats.faultsAfterWrite++;
+          stats.fault(fault.action === 'drop' ? 'dropAfterWrite' : 'gatewayTimeoutAfterWrite');
           if (res.body instanceof Readable) res.body.destroy();
           if (fault.action === 'drop' && !inBatch) return DROP;
           struck = true;
@@ -240,7 +239,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
 
   function throwInjectedStatus(fault: FaultDecision) {
     if (fault.kind !== 'status') return;
-    stats.faultsInjected++;
+    stats.fault(fault.status === 429 ? 'throttle' : fault.status === 503 ? 'unavailable' : 'gatewayTimeout');
     if (fault.status === 429)
       throw new GraphError(429, 'TooManyRequests', 'Too many requests. Please try again later.', {
         'Retry-After': String(fault.retryAfterSeconds),

@@ -7,6 +7,7 @@ import {
   readEventResponses,
   refreshConversationResponses,
   rescheduleEvents,
+  saveConversations,
   scheduleConversations,
 } from '../../src/graph/calendar';
 import { conversationInvitation } from '../../src/core/scheduling';
@@ -367,5 +368,36 @@ describe('scheduling the whole case group', () => {
       status: 'tentative',
       responses: { 'practitioner-2': 'accepted' },
     });
+  });
+});
+
+describe('saving conversations whose answers are lost', () => {
+  it('reports a conversation saved when its write landed and only 504s came back after', async () => {
+    // Found by npm run drill: the status write was made, its answer lost (a 504), and every resend
+    // met a 504 too; the conversation was reported "could not be saved" though it was scheduled.
+    const { client } = connect(t, ORGANISER);
+    const base = await new ReviewStore(client, fixture.site, noWait).create('conversation', {
+      participant: fixture.people[2]!.id,
+      reviewers: [fixture.people[0]!.id],
+      status: 'proposed',
+    });
+    const next = { ...base.value, status: 'cancelled' as const };
+    t.tenant.faults.configure({
+      rules: [{ path: '/fields$', method: 'PATCH', gatewayTimeoutAfterWrite: 1 }],
+    });
+    let waits = 0;
+    const result = await saveConversations(client, fixture.site, [{ base, next }], {
+      sleep: async () => {
+        // After the first round (written, answer lost), every resend fails before the write.
+        if (++waits === 1)
+          t.tenant.faults.configure({ rules: [{ path: '/fields$', method: 'PATCH', gatewayTimeout: 1 }] });
+      },
+    });
+    t.tenant.faults.configure({ rules: [] });
+    expect(result.failed).toEqual([]);
+    expect(result.conflicts).toEqual([]);
+    expect(result.saved.map((s) => s.value)).toEqual([next]);
+    const loaded = await new ReviewStore(client, fixture.site).load();
+    expect(loaded.conversations.find((c) => c.value.id === base.value.id)?.value.status).toBe('cancelled');
   });
 });

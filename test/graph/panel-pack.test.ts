@@ -125,3 +125,52 @@ describe('the panel pack', () => {
     expect(names).not.toContain('CR-2026-014 panel pack 2026-12-01 09.00.00');
   });
 });
+
+describe('the panel pack under lost answers (found by npm run drill)', () => {
+  afterEach(() => f.t.tenant.faults.configure({ rules: [] }));
+  const packFolders = async (prefix: string) => {
+    const root = await f.t.graph(`/drives/${f.library.config.driveId}/root/children`);
+    return ((await root.json()) as { value: Item[] }).value.filter((i) => i.name.startsWith(prefix));
+  };
+
+  it('makes its folder once when the create is written but its answer lost', async () => {
+    const at = new Date('2026-12-02T09:00:00Z');
+    f.t.tenant.faults.configure({
+      rules: [{ path: '/items/root/children$', method: 'POST', gatewayTimeoutAfterWrite: 1, times: 1 }],
+    });
+    const pack = await preparePanelPack(f.library, {
+      folderName: packFolderName('CR-2026-014', at),
+      files: await panelPackFiles(workspace, at),
+      panel,
+    });
+    f.t.tenant.faults.configure({ rules: [] });
+    // Before, the error was shown and the person's second try left a second folder beside the first.
+    expect(await packFolders('CR-2026-014 panel pack 2026-12-02')).toHaveLength(1);
+    expect((await children(pack.folder.id)).length).toBe(4);
+  });
+
+  it('shares the pack once when the invitation is made but its connection drops, and saves details sent again', async () => {
+    const at = new Date('2026-12-03T09:00:00Z');
+    f.t.tenant.faults.configure({
+      rules: [
+        { path: '/invite$', method: 'POST', dropAfterWrite: 1, times: 1 },
+        { path: '/listItem/fields$', method: 'PATCH', dropAfterWrite: 1, times: 1 },
+      ],
+    });
+    const pack = await preparePanelPack(f.library, {
+      folderName: packFolderName('CR-2026-014', at),
+      files: await panelPackFiles(workspace, at),
+      panel,
+    });
+    f.t.tenant.faults.configure({ rules: [] });
+    expect(await packFolders('CR-2026-014 panel pack 2026-12-03')).toHaveLength(1);
+    const permissions = await f.t.graph(
+      `/drives/${f.library.config.driveId}/items/${pack.folder.id}/permissions`,
+    );
+    const grants = (
+      (await permissions.json()) as { value: { roles: string[]; inheritedFrom?: unknown }[] }
+    ).value.filter((p) => !p.inheritedFrom);
+    expect(grants).toHaveLength(panel.length);
+    expect(pack.sharedWith).toEqual(panel.map((p) => p.email));
+  });
+});

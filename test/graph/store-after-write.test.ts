@@ -95,6 +95,29 @@ describe('a create whose answer is lost after the item was written', () => {
   });
 });
 
+describe('a create whose last attempt is written but its answer lost', () => {
+  it('is found by its key before the store gives up, not reported as not created', async () => {
+    // Found by the drill (npm run drill): three 504s before the write, then the fourth and last
+    // attempt written with its answer lost. The store used to give up there and say nothing was
+    // created; the screen, which picks a new id when the person tries again, then made a second.
+    t.tenant.faults.configure({ rules: [{ path: ITEMS, method: 'POST', gatewayTimeout: 1 }] });
+    let slept = 0;
+    const store = new ReviewStore(connect(t).client, site, {
+      sleep: async () => {
+        if (++slept === 3)
+          t.tenant.faults.configure({
+            rules: [{ path: ITEMS, method: 'POST', gatewayTimeoutAfterWrite: 1 }],
+          });
+      },
+    });
+    const created = await store.create('conversation', conversation(7));
+    expect(slept).toBe(3);
+    expect(await stats()).toMatchObject({ faultsInjected: 4, faultsAfterWrite: 1 });
+    t.tenant.faults.configure({ rules: [] });
+    expect(await conversationsWithId(created.value.id)).toBe(1);
+  });
+});
+
 describe('a whole batch whose answer is lost after its parts were written', () => {
   const createFour = () =>
     reviewStore().createMany(

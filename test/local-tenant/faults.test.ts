@@ -44,6 +44,31 @@ async function titles(): Promise<string[]> {
   return ((await res.json()) as { value: { fields: { Title: string } }[] }).value.map((i) => i.fields.Title);
 }
 
+describe('counting faults by kind', () => {
+  it('/_local/stats counts each fault under its kind, before and after the write', async () => {
+    await configure({ rules: [{ path: '^/me$', throttle: 1, times: 1 }] });
+    expect((await t.graph('/me')).status).toBe(429);
+    await configure({ rules: [{ path: '^/me$', unavailable: 1, times: 1 }] });
+    expect((await t.graph('/me')).status).toBe(503);
+    await configure({ rules: [{ path: '^/me$', drop: 1, times: 1 }] });
+    await expect(t.graph('/me')).rejects.toThrow();
+    await configure({ rules: [{ path: '/items$', method: 'POST', gatewayTimeoutAfterWrite: 1, times: 1 }] });
+    expect((await t.graph(items, { method: 'POST', json: person('Counted by kind') })).status).toBe(504);
+    expect(await stats()).toMatchObject({
+      faultsInjected: 4,
+      faultsAfterWrite: 1,
+      faultsByKind: {
+        throttle: 1,
+        unavailable: 1,
+        gatewayTimeout: 0,
+        drop: 1,
+        dropAfterWrite: 0,
+        gatewayTimeoutAfterWrite: 1,
+      },
+    });
+  });
+});
+
 describe('faults after the write', () => {
   it('dropAfterWrite: the item is created, then the connection closes without an answer', async () => {
     await configure({ rules: [{ path: '/items$', method: 'POST', dropAfterWrite: 1 }] });

@@ -366,7 +366,8 @@ export class ArtefactLibrary {
       expectOk(patched, 'Saving the artefact’s details');
       if (cancelled) throw new UploadCancelledError();
       complete = true;
-      return this.get(item.id);
+      // The artefact is whole now: a read that fails is tried again, never reported as a failed upload.
+      return this.getAfterWrite(item.id);
     };
 
     const done = run().catch(async (err: unknown) => {
@@ -457,6 +458,26 @@ export class ArtefactLibrary {
   }
 
   /**
+   * `get` after a write that was made: a read that failed without a clear answer (no answer, 429 or
+   * a 5xx once the client's own retries were spent) is tried again after the back-off of
+   * ../retry.ts, so that a change that was made is not shown as failed (found by npm run drill: the
+   * person then uploaded again and was told the name was taken by their own file).
+   */
+  private async getAfterWrite(driveItemId: string): Promise<Artefact> {
+    const backoff = new Backoff({ maxDelayMs: 10_000, ...this.retryOptions });
+    for (;;) {
+      try {
+        return await this.get(driveItemId);
+      } catch (err) {
+        const unclear =
+          isOffline(err) ||
+          (err instanceof ArtefactRequestError && (err.status === 429 || isAmbiguousStatus(err.status)));
+        if (!unclear || !(await backoff.retry())) throw err;
+      }
+    }
+  }
+
+  /**
    * Changes an artefact's details. `eTag` is the one read with the artefact: if someone changed the
    * item since, SharePoint answers 412 and this throws ArtefactConflictError (nothing is written).
    * Record status and agreed version change only through the workflow (conversation-record.ts).
@@ -489,7 +510,7 @@ export class ArtefactLibrary {
       }
       if (res && !isAmbiguousStatus(res.status)) {
         expectOk(res, 'Saving the artefact’s details');
-        return this.get(artefact.driveItemId);
+        return this.getAfterWrite(artefact.driveItemId);
       }
       // No clear answer: the details may have been saved. Read them: still our eTag means nothing
       // was saved (send again); our values mean it was; anything else is someone else's change.

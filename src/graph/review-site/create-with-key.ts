@@ -69,11 +69,19 @@ export async function createItemWithKey(
     }
     // After a 409 the key is taken: look it up at once. Otherwise wait as Graph asked, or back off.
     const hint = res?.status === 409 ? { delayMs: 0 } : { retryAfter: res?.headers['retry-after'] };
-    if (!(await backoff.retry(hint)))
+    if (!(await backoff.retry(hint))) {
+      // Out of attempts, but the last answer may have hidden a create that was made: one more look
+      // by key, so that an item that exists is never reported as not created (the person would
+      // then add it again, under a new id).
+      if (unclear) {
+        const existing = await store.findByKey(key).catch(() => undefined);
+        if (existing) return { item: existing, foundByKey: true };
+      }
       throw new StoreError(
         'The item could not be created: Microsoft 365 did not answer clearly after several attempts. Nothing was duplicated; try again.',
         res?.status,
       );
+    }
   }
 }
 

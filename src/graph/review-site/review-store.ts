@@ -81,7 +81,7 @@ export interface LoadedReview {
   artefacts: Stored<ArtefactSummary>[];
   /** Case group and review team meetings (schema 4's Meetings list). */
   meetings: Stored<ReviewMeeting>[];
-  /** The core's view of the whole review, once the review record exists. */
+  /** The core's view of the whole review, once the review record exists and every list was read. */
   workspace?: ReviewWorkspace;
   problems: LoadProblem[];
   /** `$batch` requests the load made. */
@@ -251,7 +251,11 @@ export class ReviewStore {
         kind: 'invalid-item',
         message: `The Review list holds ${records.length} review records; the first is used.`,
       });
-    if (out.record) {
+    // The whole review only: a list that could not be read (its parts kept failing) would leave a
+    // workspace without its findings or episodes, and a panel pack or report made from it would
+    // silently leave them out (found by npm run drill). The lists read are still given.
+    const unreadable = out.problems.some((p) => p.kind === 'list-unreadable');
+    if (out.record && !unreadable) {
       const result = ReviewWorkspace.safeParse({
         review: out.record.value.review,
         contributoryFactors: out.record.value.contributoryFactors,
