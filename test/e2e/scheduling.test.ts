@@ -134,6 +134,9 @@ describe('scheduling from the tab', () => {
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
             NARROW.width,
           );
+          // The list as a person at 320 px sees it.
+          await page.getByRole('list', { name: 'Proposed conversations by day' }).scrollIntoViewIfNeeded();
+          await page.screenshot({ path: path.join(RESULTS, `schedule-${theme}-320-list.png`) });
         }
         await page.mouse.move(0, 0);
         await page.getByRole('heading', { name: 'Proposed timetable' }).scrollIntoViewIfNeeded();
