@@ -49,6 +49,7 @@ import {
 import { scheduleConversations } from '../../src/graph/calendar';
 import { createGraphClient } from '../../src/graph/client';
 import { createReviewSetupGateway } from '../../src/graph/review-setup';
+import { localSharePoint } from '../../src/hosts/sign-in/sharepoint';
 import {
   ENTITY_MAPPINGS,
   ReviewStore,
@@ -270,7 +271,12 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
 
     // 1. Set-up, from the empty Team.
     log('set-up');
-    const setup = createReviewSetupGateway(clientA);
+    // With SharePoint's REST API for the library's default view, as the configuration page gives it.
+    const setup = createReviewSetupGateway(clientA, {
+      ...localSharePoint(tenant.url, LEAD_A, transport.fetch),
+      fetchImpl: transport.fetch,
+      retry: { sleep },
+    });
     const team = (await asUser('reading your review Teams', () => setup.reviewTeams())).find(
       (t) => t.reference === REFERENCE,
     );
