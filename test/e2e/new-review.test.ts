@@ -126,10 +126,10 @@ describe('a new review, from its empty Team to the dashboard', () => {
     await field('Title (pseudonym)').fill('Child T');
     await field('Kind of review').selectOption('LCSPR');
     await field('Method').selectOption('focused');
-    await field('Date the incident was notified').fill('2026-10-05');
-    await field('Date of the decision to review').fill('2026-10-20');
-    await field('From').fill('2025-04-01');
-    await field('To').fill('2026-10-01');
+    await field('Date the incident was notified').fill('05/10/2026');
+    await field('Date of the decision to review').fill('20/10/2026');
+    await field('From').fill('01/04/2025');
+    await field('To').fill('01/10/2026');
     await field('Research questions').fill('How did agencies share what they knew about the baby’s care?');
     await field('Agencies').fill('Children’s social care\nHealth visiting\nPolice');
     await config.page.getByRole('button', { name: 'Set up the review' }).click();
