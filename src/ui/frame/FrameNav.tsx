@@ -1,13 +1,20 @@
 import {
+  Button,
   Menu,
   MenuButton,
+  MenuItem,
   MenuItemRadio,
   MenuList,
   MenuPopover,
   MenuTrigger,
+  Overflow,
+  OverflowItem,
   Tab,
   TabList,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
 } from '@fluentui/react-components';
+import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import { useLocation, useNavigate } from 'react-router';
 import { routeOf, type FrameRoute } from './routes';
 
@@ -49,15 +56,59 @@ export function FrameNav({ routes, narrow }: { routes: readonly FrameRoute[]; na
       </nav>
     );
 
+  // Tabs that do not fit the width go into a "More screens" menu at the end (Fluent's overflow
+  // pattern); the current screen's tab is the last to go.
   return (
     <nav aria-label="Screens of the review">
-      <TabList selectedValue={current?.paths[0]} onTabSelect={(_, data) => go(String(data.value))}>
-        {shown.map((r) => (
-          <Tab key={r.paths[0]} value={r.paths[0]!}>
-            {r.label}
-          </Tab>
-        ))}
-      </TabList>
+      <Overflow minimumVisible={2}>
+        <TabList selectedValue={current?.paths[0]} onTabSelect={(_, data) => go(String(data.value))}>
+          {shown.map((r) => (
+            <OverflowItem key={r.paths[0]} id={r.paths[0]!} priority={r === current ? 2 : 1}>
+              <Tab value={r.paths[0]!}>{r.label}</Tab>
+            </OverflowItem>
+          ))}
+          <MoreScreens routes={shown} onChoose={go} />
+        </TabList>
+      </Overflow>
     </nav>
   );
+}
+
+function MoreScreens({
+  routes,
+  onChoose,
+}: {
+  routes: readonly FrameRoute[];
+  onChoose: (path: string) => void;
+}) {
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          ref={ref}
+          appearance="transparent"
+          icon={<MoreHorizontalRegular />}
+          // A tablist holds tabs only (ARIA): Fluent's overflow example gives its menu button this role.
+          role="tab"
+          aria-label={`More screens (${overflowCount})`}
+        />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {routes.map((r) => (
+            <HiddenScreen key={r.paths[0]} route={r} onChoose={onChoose} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/** A screen in the "More screens" menu while its tab does not fit. */
+function HiddenScreen({ route, onChoose }: { route: FrameRoute; onChoose: (path: string) => void }) {
+  const path = route.paths[0]!;
+  if (useIsOverflowItemVisible(path)) return null;
+  return <MenuItem onClick={() => onChoose(path)}>{route.label}</MenuItem>;
 }
