@@ -68,6 +68,10 @@ test('shared read-only with the chair by name: they read the library and cannot 
 test('a panel pack is a new folder each time, shared with the named panel, listed newest first', async () => {
   const g = gateways();
   expect(await g.panel.packs(teamId, 'CR-2026-014')).toEqual([]);
+  // The documents are made from the whole review, read afresh.
+  const whole = await g.panel.wholeReview(teamId);
+  expect(whole.review.referenceCode).toBe('CR-2026-014');
+  expect(whole.findings.length).toBeGreaterThan(0);
   const steps: string[] = [];
   const input = (folderName: string) => ({
     referenceCode: 'CR-2026-014',
