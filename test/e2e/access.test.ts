@@ -217,8 +217,13 @@ test('a panel pack is prepared with its progress, shared with the panel, and aga
     undefined,
     { timeout: 30_000 },
   );
-  const names = await earlier.locator('span').allTextContents();
-  expect(new Set(names.filter((n) => n.startsWith('CR-2026-014 panel pack'))).size).toBe(2);
+  const texts = await earlier.locator('span').allTextContents();
+  expect(new Set(texts.filter((n) => n.startsWith('Folder: CR-2026-014 panel pack'))).size).toBe(2);
+  // Two packs of the same minute are told apart (by their seconds), so their links' names differ too.
+  const links = await earlier.getByRole('link').allTextContents();
+  expect(new Set(links).size).toBe(2);
+  await shot(page, 'panel-pack-two-light-320');
+  expect(await wcagViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
 

@@ -68,6 +68,10 @@ test('shared read-only with the chair by name: they read the library and cannot 
 test('a panel pack is a new folder each time, shared with the named panel, listed newest first', async () => {
   const g = gateways();
   expect(await g.panel.packs(teamId, 'CR-2026-014')).toEqual([]);
+  // The documents are made from the whole review, read afresh.
+  const whole = await g.panel.wholeReview(teamId);
+  expect(whole.review.referenceCode).toBe('CR-2026-014');
+  expect(whole.findings.length).toBeGreaterThan(0);
   const steps: string[] = [];
   const input = (folderName: string) => ({
     referenceCode: 'CR-2026-014',
@@ -94,3 +98,23 @@ test('a panel pack is a new folder each time, shared with the named panel, liste
   expect(packs[1]!.sharedWith).toEqual([CHAIR]);
   expect(packs[0]!.webUrl).toMatch(/^https:\/\/northmoor\.sharepoint\.com\//);
 });
+
+test('a pack that cannot be shared is removed, and the failure comes back as a kind, not Graph’s words', async () => {
+  const before = (await gateways().panel.packs(teamId, 'CR-2026-014')).length;
+  t.tenant.faults.configure({ rules: [{ path: '/invite$', method: 'POST', unavailable: 1 }] });
+  try {
+    const failed = await gateways()
+      .panel.preparePack(teamId, {
+        referenceCode: 'CR-2026-014',
+        folderName: 'CR-2026-014 panel pack 2026-11-30 09.00.00',
+        files: [{ name: 'CR-2026-014 0 Contents.docx', content: new Uint8Array([1]), type: 'other' }],
+        panel: [{ email: CHAIR }],
+      })
+      .catch((e: unknown) => e);
+    expect(failed).toMatchObject({ name: 'GatewayError', kind: 'throttled' });
+    expect(String((failed as Error).message)).not.toMatch(/invite|serviceNotAvailable|graham/i);
+  } finally {
+    t.tenant.faults.configure({ rules: [] });
+  }
+  expect(await gateways().panel.packs(teamId, 'CR-2026-014')).toHaveLength(before);
+}, 60_000);

@@ -4,7 +4,8 @@
  * agreed (sharing withdrawn, the agreed version recorded). Invariant: the practitioner holds a
  * grant on the file exactly while the record status is "sent to participant".
  *
- * Sharing follows PLATFORM.md (one helper for every named-person share, sharing.ts): `POST /drives/{id}/items/{id}/invite` naming that one person,
+ * Sharing follows PLATFORM.md, through the one helper for every named-person share (sharing.ts):
+ * `POST /drives/{id}/items/{id}/invite` naming that one person,
  * roles ["write"] (they may correct the record), requireSignIn true, sendInvitation true, with a
  * message that carries the review's reference code and nothing about the child or family. No
  * sharing link of any kind (anonymous or organisation-wide) is ever created.

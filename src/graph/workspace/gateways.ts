@@ -59,6 +59,7 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
       shareLibrary: (reviewId, reference, emails) =>
         guarded(() => panel.shareLibrary(reviewId, reference, emails)),
       packs: (reviewId, reference) => guarded(() => panel.packs(reviewId, reference)),
+      wholeReview: (reviewId) => guarded(() => panel.wholeReview(reviewId)),
       preparePack: (reviewId, input, onProgress) =>
         guarded(() => panel.preparePack(reviewId, input, onProgress)),
     },

@@ -24,6 +24,8 @@ import { kindOfStatus } from '../errors';
 import type { ProvisionedSite } from '../review-site';
 import { ARTEFACTS_LIBRARY } from '../review-site/schema';
 import type { SharePointConnection } from '../sharepoint/rest';
+import { ReviewStore } from '../review-site';
+import type { ReviewWorkspace } from '../../core/model/workspace';
 import { ensureDefaultViewFields, missingViewFields } from '../sharepoint/view-fields';
 
 /** A panel member as the screen knows them (from the review's People list). */
@@ -67,6 +69,12 @@ export interface PanelGateway {
   showColumns(reviewId: string): Promise<void>;
   /** Shares the whole library read-only with these people by name (an invitation, sign-in required). */
   shareLibrary(reviewId: string, referenceCode: string, emails: readonly string[]): Promise<void>;
+  /**
+   * The whole review, read afresh, for the pack's documents; refused ('unavailable', reason
+   * 'review-incomplete') when any of its lists could not be read, so that a pack never leaves out
+   * findings or episodes without saying so.
+   */
+  wholeReview(reviewId: string): Promise<ReviewWorkspace>;
   /** The packs made before, newest first. */
   packs(reviewId: string, referenceCode: string): Promise<PanelPackSummary[]>;
   /** Makes a new pack folder, saves the documents in it and shares it with the panel. */
@@ -195,6 +203,17 @@ export function panelGateway(
         what: 'the library',
         doing: 'Sharing the library with the panel',
       });
+    },
+
+    async wholeReview(reviewId) {
+      const loaded = await new ReviewStore(client, await siteOf(reviewId)).load();
+      if (!loaded.workspace)
+        throw new GatewayError(
+          'unavailable',
+          'The review could not be read whole.',
+          loaded.record ? 'review-incomplete' : 'site',
+        );
+      return loaded.workspace;
     },
 
     async packs(reviewId, referenceCode) {

@@ -8,7 +8,8 @@
  * - `POST /teams/{id}/members` with `{"@odata.type": "#microsoft.graph.aadUserConversationMember",
  *   "roles": [], "user@odata.bind": "https://graph.microsoft.com/v1.0/users('{id}')"}` → 201 with
  *   the member. Delegated: TeamMember.ReadWriteNonOwnerRole.All (least privileged; the product adds
- *   members, never owners). Only a Team owner may add: anyone else gets 403.
+ *   members, never owners). Only a Team owner may add: anyone else gets 403. Reading the members
+ *   (`GET /teams/{id}/members`, team-list-members) needs TeamMember.Read.All beside it.
  * - `POST /teams/{id}/channels/{id}/members`, the same body → 201. Delegated:
  *   ChannelMember.ReadWrite.All. Only the private channel's owners may add, and "to add a user as a
  *   member to a channel, they need to first be a member of the team".

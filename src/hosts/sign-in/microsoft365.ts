@@ -27,6 +27,9 @@ export function graphScopes(sites: SitesPermission): string[] {
     'ChannelMember.Read.All',
     'Channel.Create',
     // People: a Team owner adds the review team to the Team (members only) and to the register channel.
+    // Listing a Team's members (team-list-members) needs TeamMember.Read.All: the NonOwnerRole scope
+    // only adds and removes members.
+    'TeamMember.Read.All',
     'TeamMember.ReadWriteNonOwnerRole.All',
     'ChannelMember.ReadWrite.All',
   ];

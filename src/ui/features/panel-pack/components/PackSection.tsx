@@ -43,6 +43,12 @@ function progressText(p: PackProgress): { value: number | undefined; text: strin
 }
 
 function packProblem(error: unknown): Problem {
+  if (error instanceof GatewayError && error.reason === 'review-incomplete')
+    return {
+      title: 'The panel pack was not prepared: part of the review could not be read.',
+      detail:
+        'A pack made now would leave out findings or episodes. Nothing was made or shared. Wait a minute, then try again.',
+    };
   if (error instanceof GatewayError && error.kind === 'invalid-input')
     return {
       title: 'The panel pack could not be prepared.',
@@ -108,7 +114,7 @@ export function PackSection({
         <Button
           appearance="primary"
           disabled={prepare.isPending || recipients.length === 0 || !snapshot.data?.record}
-          onClick={() => snapshot.data && prepare.mutate({ snapshot: snapshot.data, people: panel })}
+          onClick={() => prepare.mutate({ people: panel })}
         >
           {prepare.isPending ? 'Preparing the panel pack…' : 'Prepare panel pack'}
         </Button>

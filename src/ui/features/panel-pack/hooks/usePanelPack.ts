@@ -1,43 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ReviewWorkspace } from '../../../../core/model/workspace';
 import { packFolderName } from '../../../../core/report/panel-pack';
-import type { PanelPackProgress, PanelPerson, ReviewSnapshot } from '../../../../graph/workspace';
+import type { PanelPackProgress, PanelPerson } from '../../../../graph/workspace';
 import { useGateways } from '../../../data/gateways';
 import { panelKeys } from './usePanel';
-
-/** The review as the core knows it, from the one batched load, for the pack's documents. */
-export function workspaceOf(snapshot: ReviewSnapshot): ReviewWorkspace | null {
-  const record = snapshot.record?.value;
-  if (!record) return null;
-  const leadReviewers: ReviewWorkspace['leadReviewers'] = [];
-  const reviewTeam: ReviewWorkspace['reviewTeam'] = [];
-  const caseGroup: ReviewWorkspace['caseGroup'] = [];
-  const family: ReviewWorkspace['family'] = [];
-  const panel: NonNullable<ReviewWorkspace['panel']> = [];
-  for (const e of snapshot.personEntries) {
-    if (e.kind === 'leadReviewer') leadReviewers.push(e.stored.value);
-    else if (e.kind === 'reviewTeamMember') reviewTeam.push(e.stored.value);
-    else if (e.kind === 'caseGroupMember') caseGroup.push(e.stored.value);
-    else if (e.kind === 'familyMember') family.push(e.stored.value);
-    else panel.push(e.stored.value);
-  }
-  return {
-    review: record.review,
-    contributoryFactors: record.contributoryFactors,
-    findingHeadings: record.findingHeadings,
-    hindsightPrompts: record.hindsightPrompts,
-    leadReviewers,
-    reviewTeam,
-    caseGroup,
-    family,
-    panel,
-    conversations: snapshot.conversations,
-    keyPracticeEpisodes: snapshot.keyPracticeEpisodes,
-    findings: snapshot.findings,
-    boardActions: snapshot.boardActions,
-  };
-}
 
 /** Where the pack is: building the documents, saving them one by one, sharing the folder. */
 export type PackProgress = { step: 'building' } | PanelPackProgress;
@@ -61,16 +27,10 @@ export function usePreparePack(reviewId: string) {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<PackProgress | null>(null);
   const prepare = useMutation({
-    mutationFn: async ({
-      snapshot,
-      people,
-    }: {
-      snapshot: ReviewSnapshot;
-      people: readonly PanelPerson[];
-    }) => {
-      const workspace = workspaceOf(snapshot);
-      if (!workspace) throw new Error('The review is not set up yet.');
+    mutationFn: async ({ people }: { people: readonly PanelPerson[] }) => {
       setProgress({ step: 'building' });
+      // Read afresh and whole: a pack is never made from a cached or partly read review.
+      const workspace = await panel.wholeReview(reviewId);
       const { panelPackFiles } = await import(
         /* webpackChunkName: "panel-pack-docx" */ '../../../../word/panel-pack'
       );
