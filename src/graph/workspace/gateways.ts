@@ -17,6 +17,7 @@ import {
   type ProvisionedSite,
 } from '../review-site';
 import { episodesGateway } from './episodes';
+import { analysisFindingsGateway } from './analysis-findings';
 import { guarded } from './errors';
 import { identityRegisterVisibility, openReview } from './open-review';
 import { getReviewTeams, getSession, getSignedInUser } from './review-teams';
@@ -128,6 +129,7 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
       save: (reviewId, base, next) =>
         guarded(async () => new ReviewStore(client, await siteOf(reviewId)).update('finding', base, next)),
     },
+    analysisFindings: analysisFindingsGateway(async (id) => new ReviewStore(client, await siteOf(id))),
     artefacts: {
       ...artefactLibraryGateway(client, siteOf),
       recent: (reviewId, count) =>

@@ -87,6 +87,7 @@ export function snapshotOf(reviewId: string, loaded: LoadedReview, warnings = 0)
     findingEntries: loaded.findings,
     boardActions: loaded.boardActions.map((s) => s.value),
     meetings: loaded.meetings.map((s) => s.value),
+    boardActionEntries: loaded.boardActions,
     artefacts: loaded.artefacts.map(({ value: a }) => ({
       id: a.id,
       name: a.name,

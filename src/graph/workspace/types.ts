@@ -29,6 +29,8 @@ import type { DeleteResult } from '../review-site';
 export type { ReviewRecord } from '../review-site';
 export type * from './access-types';
 import type { AccessGateway, PanelGateway } from './access-types';
+export type * from './analysis-findings';
+import type { AnalysisFindingsGateway } from './analysis-findings';
 
 /** Who is signed in. */
 export interface SignedInUser {
@@ -114,6 +116,8 @@ export interface ReviewSnapshot {
   boardActions: BoardAction[];
   /** Case group and review team meetings. */
   meetings: ReviewMeeting[];
+  /** The same actions as stored (eTag), for the Board's tracking. */
+  boardActionEntries: Stored<BoardAction>[];
   artefacts: ArtefactEntry[];
   /** What could not be read, counted and named by list; null when everything loaded. */
   notice: Notice | null;
@@ -210,4 +214,5 @@ export interface Gateways {
   episodes: EpisodesGateway;
   panel: PanelGateway;
   scheduling: SchedulingGateway;
+  analysisFindings: AnalysisFindingsGateway;
 }
