@@ -22,6 +22,13 @@ const kpes = feature(() => import(/* webpackChunkName: "kpes" */ '../features/kp
 const settings = feature(() => import(/* webpackChunkName: "settings" */ '../features/settings'));
 const panelPack = feature(() => import(/* webpackChunkName: "panel-pack" */ '../features/panel-pack'));
 const schedule = feature(() => import(/* webpackChunkName: "scheduling" */ '../features/scheduling'));
+const analysisFindings = feature(
+  () => import(/* webpackChunkName: "analysis-findings" */ '../features/analysis-findings'),
+);
+const boardActions = feature(
+  () => import(/* webpackChunkName: "board-actions" */ '../features/analysis-findings/actions'),
+);
+const timeline = feature(() => import(/* webpackChunkName: "timeline" */ '../features/timeline/screen'));
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
 /**
@@ -43,6 +50,9 @@ export const TAB_ROUTES: readonly FrameRoute[] = [
   { paths: ['/artefacts', '/artefacts/:id'], label: 'Artefacts', screen: artefacts },
   { paths: ['/kpes', '/kpes/:id'], label: 'Key practice episodes', screen: kpes },
   { paths: ['/schedule'], label: 'Schedule', screen: schedule },
+  { paths: ['/findings', '/findings/:id'], label: 'Findings', screen: analysisFindings },
+  { paths: ['/actions'], label: 'Board actions', screen: boardActions },
+  { paths: ['/timeline', '/timeline/:kind/:id'], label: 'Timeline', screen: timeline },
   { paths: ['/register'], label: 'Identity register', screen: register },
   { paths: ['/panel-pack'], label: 'Panel pack', screen: panelPack },
   { paths: ['/settings'], label: 'Settings', screen: settings },

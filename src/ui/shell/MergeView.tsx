@@ -60,8 +60,14 @@ export function MergeView<T extends object>({
   saving = false,
   onSave,
   onKeepTheirs,
+  base,
 }: {
   title: string;
+  /**
+   * What this person had read before changing it, when known: a field they left as it was starts
+   * on "Keep theirs", so that saving the merge never undoes someone else's change by default.
+   */
+  base?: T;
   mine: T;
   /** Undefined when they deleted it. */
   theirs: T | undefined;
@@ -73,6 +79,9 @@ export function MergeView<T extends object>({
   const styles = useStyles();
   const differing = theirs ? fields.filter((f) => f.show(mine) !== f.show(theirs)) : [];
   const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const initial = (field: MergeField<T>): Choice =>
+    base && field.show(base) === field.show(mine) ? 'theirs' : 'mine';
+  const choiceOf = (field: MergeField<T>): Choice => choices[field.key] ?? initial(field);
 
   if (!theirs)
     return (
@@ -86,7 +95,7 @@ export function MergeView<T extends object>({
 
   const merged = (): T =>
     differing.reduce<T>((value, field) => {
-      const choice = choices[field.key] ?? 'mine';
+      const choice = choiceOf(field);
       if (choice === 'mine') return field.take(value, mine);
       if (choice === 'both' && field.both) return field.both(value, mine, theirs);
       return value;
@@ -118,7 +127,7 @@ export function MergeView<T extends object>({
             </div>
             <RadioGroup
               layout="horizontal"
-              value={choices[field.key] ?? 'mine'}
+              value={choiceOf(field)}
               onChange={(_, data) => setChoices((c) => ({ ...c, [field.key]: data.value as Choice }))}
               aria-label={`Keep for ${field.label}`}
             >

@@ -115,8 +115,24 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
             {attention.boardActionsOverdue > 0 ? (
               <li>
                 <Text>
-                  {plural(attention.boardActionsOverdue, 'Board action is', 'Board actions are')} overdue.
+                  {plural(attention.boardActionsOverdue, 'Board action is', 'Board actions are')}{' '}
+                  overdue:{' '}
                 </Text>
+                <ul className={styles.plainList}>
+                  {attention.overdueActions.map((row) => (
+                    <li key={row.action.id}>
+                      {row.finding ? (
+                        <Link href={`#/findings/${encodeURIComponent(row.finding.id)}`}>
+                          {`Finding ${row.finding.number}`}
+                        </Link>
+                      ) : (
+                        <Text>A deleted finding</Text>
+                      )}
+                      <Text>{`: ${row.action.owningAgency}, ${row.daysOverdue} ${row.daysOverdue === 1 ? 'day' : 'days'} late`}</Text>
+                    </li>
+                  ))}
+                </ul>
+                <Link href="#/actions">All Board actions</Link>
               </li>
             ) : null}
           </ul>
@@ -134,6 +150,11 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
             </div>
           ))}
         </dl>
+        <nav aria-label="The analysis" className={styles.links}>
+          <Link href="#/findings">Findings</Link>
+          <Link href="#/actions">Board actions</Link>
+          <Link href="#/timeline">Timeline</Link>
+        </nav>
       </section>
       <section className={styles.card} aria-labelledby="recent-heading">
         <Text as="h3" size={500} weight="semibold" id="recent-heading" className={styles.heading}>

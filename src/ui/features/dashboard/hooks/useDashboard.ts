@@ -8,6 +8,7 @@ import {
   DEADLINE_LABELS,
   RAG_LABELS,
 } from '../../../../core/review/statutory-clock';
+import { trackBoardActions } from '../../../../core/model/board-action';
 import type { ReviewSnapshot } from '../../../../graph/workspace';
 import { formatDay, workingDaysPhrase } from '../../../shell/dates';
 
@@ -90,6 +91,10 @@ export function useDashboard(snapshot: ReviewSnapshot, today: string) {
         calendar,
         overdueDeadlines: deadlines.filter((d) => d.rag === 'red'),
         boardActionsOverdue: counts.boardActionsOverdue,
+        /** Each overdue action with the finding it responds to, most overdue first. */
+        overdueActions: trackBoardActions(snapshot.boardActions, snapshot.findings, today)
+          .rows.filter((row) => row.overdue)
+          .sort((a, b) => b.daysOverdue - a.daysOverdue),
       },
     };
   }, [snapshot, today]);

@@ -28,6 +28,7 @@ export const useDashboardStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  links: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   counts: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) auto',

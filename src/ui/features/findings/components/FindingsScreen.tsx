@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { patternCategory } from '../../../../core/analysis/typology';
 import { FINDING_STATUS_LABELS, type Finding } from '../../../../core/model/finding';
 import { isAgreed, type ReportSource } from '../../../../core/report';
@@ -11,6 +11,7 @@ import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem } from '../../../shell/problems';
 import { useMarkInReport } from '../hooks/useMarkInReport';
 import { useFrame } from '../../../frame/review-context';
+import { tabDeepLink } from '../../../frame/deep-links';
 import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
 import { useReportSource } from '../hooks/useReportSource';
@@ -198,6 +199,16 @@ function FindingsList({
             </Text>
             <Text className={styles.detail}>{patternCategory(finding.category).shortLabel}</Text>
             <Text>Status: {FINDING_STATUS_LABELS[finding.status]}</Text>
+            <span>
+              <Link
+                href={tabDeepLink(`/findings/${encodeURIComponent(finding.id)}`)}
+                target="_blank"
+                rel="noopener"
+                aria-label={`Open finding ${finding.number} in the review's tab (opens a new window)`}
+              >
+                Open in the review&apos;s tab
+              </Link>
+            </span>
             {word && isAgreed(finding) && (
               <div>
                 <Button

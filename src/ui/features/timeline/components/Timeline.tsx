@@ -7,7 +7,7 @@
  * first or last, Enter or Space opens it; + and - zoom, 0 shows the whole period, Shift+Left/Right
  * pans. Ctrl+wheel (or a pinch) zooms, a sideways or Shift+wheel pans, dragging pans.
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, mergeClasses, ToggleButton } from '@fluentui/react-components';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { usePanDrag } from '../hooks/usePanDrag';
@@ -36,6 +36,11 @@ export interface TimelineProps {
   initialWidth?: number;
   /** Start with the list rather than the picture (otherwise: the list only when narrow). */
   initialView?: 'picture' | 'list';
+  /**
+   * Called once a new layout (first drawing, a zoom, a resize) has been painted: after the commit,
+   * the next animation frame and the task after it. The route marks its timings with it.
+   */
+  onPainted?(): void;
 }
 
 const VALENCES: readonly Valence[] = ['good', 'problematic', 'mixed'];
@@ -46,6 +51,7 @@ export function Timeline({
   label = 'Timeline of the period under review',
   initialWidth = 960,
   initialView,
+  onPainted,
 }: TimelineProps) {
   const styles = useTimelineStyles();
   const prefix = `crw-tl-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
@@ -56,6 +62,20 @@ export function Timeline({
   const view = chosenView ?? (width < NARROW_WIDTH ? 'list' : 'picture');
   const timeline = useTimeline(data, width);
   const { layout, offset, zoomBy, panBy, setOffset, activate, step, fit } = timeline;
+
+  const painted = useRef(onPainted);
+  painted.current = onPainted;
+  useLayoutEffect(() => {
+    if (!painted.current) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => painted.current?.(), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [layout, view]);
 
   const focusIndex = useCallback((index: number) => {
     // After React has moved the Tab stop and the view.
