@@ -76,11 +76,17 @@ function Tracker({ data, reviewId, narrow }: { data: FindingsData; reviewId: str
   const { counts } = tracker;
   return (
     <div className={styles.root}>
-      <Text as="p">
-        {formatCount(tracker.rows.length, 'action', 'actions')}: {counts.open} open, {counts['in-progress']}{' '}
-        in progress, {counts.completed} completed, {counts.withdrawn} withdrawn.{' '}
-        {counts.overdue > 0 ? <OverdueBadge>{`${counts.overdue} overdue`}</OverdueBadge> : 'None overdue.'}
-      </Text>
+      <div className={styles.meta}>
+        <Text>
+          {formatCount(tracker.rows.length, 'action', 'actions')}: {counts.open} open, {counts['in-progress']}{' '}
+          in progress, {counts.completed} completed, {counts.withdrawn} withdrawn.
+        </Text>
+        {counts.overdue > 0 ? (
+          <OverdueBadge>{`${counts.overdue} overdue`}</OverdueBadge>
+        ) : (
+          <Text>None overdue.</Text>
+        )}
+      </div>
       <div role="toolbar" aria-label="Filter the actions" className={styles.actions}>
         <Field label="Show">
           <Select value={filter} onChange={(_, d) => setFilter(d.value as Filter)}>

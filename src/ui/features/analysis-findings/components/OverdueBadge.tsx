@@ -5,10 +5,10 @@ import type { ReactNode } from 'react';
 /** Overdue, always in words with an icon, never colour alone. */
 export function OverdueBadge({ children }: { children: ReactNode }) {
   return (
-    <span>
+    <div>
       <Badge appearance="filled" color="danger" icon={<Warning16Filled />}>
         {children}
       </Badge>
-    </span>
+    </div>
   );
 }
