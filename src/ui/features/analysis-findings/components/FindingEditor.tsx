@@ -187,7 +187,7 @@ function EditorBody({
   const styles = useAnalysisFindingsStyles();
   const navigate = useNavigate();
   const base = edits.base;
-  const form = useFindingForm(base?.value, data.lookup, data.episodes);
+  const form = useFindingForm(base?.value, data.episodes);
   const [said, setSaid] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const busy =
@@ -234,7 +234,14 @@ function EditorBody({
         </div>
       ) : null}
       <div className={styles.editor}>
-        <FindingForm form={form} data={data} headings={data.headings} isNew={!base} onSubmit={submit}>
+        <FindingForm
+          form={form}
+          data={data}
+          headings={data.headings}
+          citables={data.citables}
+          isNew={!base}
+          onSubmit={submit}
+        >
           {failure ? <ProblemMessage problem={describeProblem(failure)} /> : null}
           <div className={styles.actions}>
             <Button appearance="primary" type="submit" disabled={busy}>

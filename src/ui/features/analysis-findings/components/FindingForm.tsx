@@ -14,6 +14,7 @@ import { PATTERN_CATEGORIES } from '../../../../core/analysis/typology';
 import { FINDING_KIND_LABELS, type FindingHeadings, type FindingKind } from '../../../../core/model/finding';
 import { formatPeriod } from '../../../../core/model/key-practice-episode';
 import type { PatternCategory } from '../../../../core/analysis/typology';
+import { CitingTextField, type Citables } from '../../../shell/citations';
 import type { FindingsData } from '../hooks/useFindingsData';
 import type { useFindingForm } from '../hooks/useFindingForm';
 import { useAnalysisFindingsStyles } from '../styles/useAnalysisFindingsStyles';
@@ -103,11 +104,14 @@ export function FindingForm({
   form,
   data,
   headings,
+  citables,
   isNew,
   children,
   onSubmit,
 }: {
   form: ReturnType<typeof useFindingForm>;
+  /** What the sections can cite, and how citations read (the review's one list). */
+  citables: Citables;
   data: FindingsData;
   headings: FindingHeadings;
   isNew: boolean;
@@ -155,9 +159,16 @@ export function FindingForm({
         </RadioGroup>
       </Field>
       {(['featuredInCase', 'notPeculiar', 'whyItMatters'] as const).map((key) => (
-        <Field key={key} label={headings[key]} validationMessage={errors[key]} hint={CITE_HINT}>
-          <Textarea resize="vertical" rows={5} value={fields[key]} onChange={(_, d) => set(key, d.value)} />
-        </Field>
+        <CitingTextField
+          key={key}
+          label={headings[key]}
+          value={fields[key]}
+          onChange={(value) => set(key, value)}
+          choices={citables.choices}
+          lookup={citables.lookup}
+          validationMessage={errors[key]}
+          hint={CITE_HINT}
+        />
       ))}
       <BoardIssues heading={headings.boardIssues} form={form} />
       <div role="group" aria-labelledby={evidenceLabel} className={styles.checks}>
@@ -186,18 +197,16 @@ export function FindingForm({
         {errors.keyPracticeEpisodes ? <Text role="alert">{errors.keyPracticeEpisodes}</Text> : null}
       </div>
       {isNew ? null : (
-        <Field
+        <CitingTextField
           label="The Board's response"
           hint="Written once the Board has received the report."
+          value={fields.boardResponse}
+          onChange={(value) => set('boardResponse', value)}
+          choices={citables.choices}
+          lookup={citables.lookup}
           validationMessage={errors.boardResponse}
-        >
-          <Textarea
-            resize="vertical"
-            rows={4}
-            value={fields.boardResponse}
-            onChange={(_, d) => set('boardResponse', d.value)}
-          />
-        </Field>
+          rows={4}
+        />
       )}
       {children}
     </form>

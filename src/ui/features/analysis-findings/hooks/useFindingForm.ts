@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { CitationLookup } from '../../../../core/analysis/citations';
+import { citeTypedEpisodes } from '../../../../core/analysis/citations';
 import type { PatternCategory } from '../../../../core/analysis/typology';
 import { Finding, type FindingKind } from '../../../../core/model/finding';
-import { fromEditable, toEditable, type CitationMemory } from './citation-editing';
 
 /** The parts of a finding whose text can cite things, as the form holds them. */
 export const TEXT_FIELDS = [
@@ -48,38 +47,19 @@ export const NEW_FINDING: Finding = {
   evidence: { keyPracticeEpisodes: [], conversations: [], artefacts: [] },
 };
 
-interface Opened {
-  fields: FindingFields;
-  memory: Record<TextField | 'boardIssues', CitationMemory>;
-}
-
-function open(finding: Finding | undefined, lookup: CitationLookup): Opened {
+/** The form's fields from a stored finding (sections as stored, with their citation tokens). */
+function fieldsOf(finding: Finding | undefined): FindingFields {
   const source = finding ?? NEW_FINDING;
-  const shown = (text: string) => toEditable(text, lookup);
-  const texts = Object.fromEntries(TEXT_FIELDS.map((key) => [key, shown(source[key] ?? '')])) as Record<
-    TextField,
-    ReturnType<typeof shown>
-  >;
-  const issues = source.boardIssues.map(shown);
   return {
-    fields: {
-      title: texts.title.text,
-      category: finding ? source.category : '',
-      kind: finding ? source.kind : '',
-      featuredInCase: texts.featuredInCase.text,
-      notPeculiar: texts.notPeculiar.text,
-      whyItMatters: texts.whyItMatters.text,
-      boardIssues: issues.map((i) => i.text),
-      keyPracticeEpisodes: [...source.evidence.keyPracticeEpisodes],
-      boardResponse: texts.boardResponse.text,
-    },
-    memory: {
-      ...(Object.fromEntries(TEXT_FIELDS.map((key) => [key, texts[key].memory])) as Record<
-        TextField,
-        CitationMemory
-      >),
-      boardIssues: new Map(issues.flatMap((i) => [...i.memory])),
-    },
+    title: source.title,
+    category: finding ? source.category : '',
+    kind: finding ? source.kind : '',
+    featuredInCase: source.featuredInCase,
+    notPeculiar: source.notPeculiar,
+    whyItMatters: source.whyItMatters,
+    boardIssues: [...source.boardIssues],
+    keyPracticeEpisodes: [...source.evidence.keyPracticeEpisodes],
+    boardResponse: source.boardResponse ?? '',
   };
 }
 
@@ -89,12 +69,11 @@ function open(finding: Finding | undefined, lookup: CitationLookup): Opened {
  */
 export function useFindingForm(
   finding: Finding | undefined,
-  lookup: CitationLookup,
   episodes: readonly { id: string; number: number }[],
 ) {
   // Opened once: later reads of the review never overwrite what is being typed.
-  const [opened] = useState(() => open(finding, lookup));
-  const [fields, setFields] = useState<FindingFields>(opened.fields);
+  const [opened] = useState(() => fieldsOf(finding));
+  const [fields, setFields] = useState<FindingFields>(opened);
   const [errors, setErrors] = useState<FindingErrors>({});
 
   const set = <K extends FindingFieldKey>(key: K, value: FindingFields[K]) => {
@@ -102,13 +81,15 @@ export function useFindingForm(
     setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
-  const dirty = useMemo(() => JSON.stringify(fields) !== JSON.stringify(opened.fields), [fields, opened]);
+  const dirty = useMemo(() => JSON.stringify(fields) !== JSON.stringify(opened), [fields, opened]);
 
   /** The finding to save (on top of `base`), or undefined with the messages beside the fields. */
   const validate = (base: Finding = finding ?? NEW_FINDING): Finding | undefined => {
     // A question left blank is dropped rather than refused; messages point at the question as shown.
     const kept = fields.boardIssues.flatMap((q, i) => (q.trim() === '' ? [] : [i]));
-    const stored = (key: TextField) => fromEditable(fields[key], opened.memory[key], episodes);
+    // "KPE 3" typed rather than inserted from the menu becomes a citation of that episode by id.
+    const cite = (text: string) => citeTypedEpisodes(text, episodes);
+    const stored = (key: TextField) => (key === 'title' ? fields.title : cite(fields[key]));
     const candidate = {
       ...base,
       title: stored('title'),
@@ -118,7 +99,7 @@ export function useFindingForm(
       notPeculiar: stored('notPeculiar'),
       whyItMatters: stored('whyItMatters'),
       boardResponse: stored('boardResponse'),
-      boardIssues: kept.map((i) => fromEditable(fields.boardIssues[i]!, opened.memory.boardIssues, episodes)),
+      boardIssues: kept.map((i) => cite(fields.boardIssues[i]!)),
       evidence: { ...base.evidence, keyPracticeEpisodes: fields.keyPracticeEpisodes },
     };
     const result = Finding.safeParse(candidate);

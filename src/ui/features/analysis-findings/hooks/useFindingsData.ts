@@ -1,29 +1,22 @@
 import { useMemo } from 'react';
-import { reviewCitationLookup } from '../../../../core/analysis/evidence';
 import { DEFAULT_FINDING_HEADINGS } from '../../../../core/model/finding';
 import type { ReviewSnapshot } from '../../../../graph/workspace';
 import { useReviewSnapshot } from '../../../data/review-queries';
+import { citablesOf } from '../../../shell/citations';
 
 /** What the findings screens read from the review's one batched load. */
 export function findingsData(snapshot: ReviewSnapshot) {
   const entries = [...snapshot.findingEntries].sort((a, b) => a.value.number - b.value.number);
   const episodes = [...snapshot.keyPracticeEpisodes].sort((a, b) => a.number - b.number);
-  const caseGroup = snapshot.personEntries.flatMap((e) =>
-    e.kind === 'caseGroupMember' ? [e.stored.value] : [],
-  );
-  const lookup = reviewCitationLookup({
-    keyPracticeEpisodes: episodes,
-    conversations: snapshot.conversations,
-    caseGroup,
-    artefacts: snapshot.artefacts.map((a) => ({ id: a.id, name: a.name ?? 'A document' })),
-  });
+  const citables = citablesOf(snapshot);
   const review = snapshot.record?.value.review;
   return {
     entries,
     findings: entries.map((e) => e.value),
     episodes,
     actions: snapshot.boardActionEntries,
-    lookup,
+    lookup: citables.lookup,
+    citables,
     headings: snapshot.record?.value.findingHeadings ?? DEFAULT_FINDING_HEADINGS,
     agencies: review?.agencies ?? [],
   };
