@@ -22,8 +22,8 @@ import { useFrame } from '../../../frame/review-context';
 import { formatDay } from '../../../shell/dates';
 import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
-import { timelineDataFromReview } from '../hooks/timeline-data';
-import { itemKey, type TimelineData, type TimelineItem } from '../hooks/timeline-layout';
+import { dayInLondon, timelineDataFromReview } from '../hooks/timeline-data';
+import { itemKey, type TimelineData, type TimelineItem, type TimelinePoint } from '../hooks/timeline-layout';
 import { describeItem } from '../hooks/useTimeline';
 import { Timeline } from './Timeline';
 
@@ -51,6 +51,12 @@ export const RENDER_MARK = 'crw:timeline:data-ready';
 export const RENDER_MEASURE = 'crw:timeline:render';
 export const PAINTED_MARK = 'crw:timeline:painted';
 
+/** Case group and review team meetings with a time, as points (their titles carry no names). */
+const meetingPoints = (snapshot: ReviewSnapshot): TimelinePoint[] =>
+  snapshot.meetings
+    .filter((m) => m.scheduled && m.status !== 'cancelled')
+    .map((m) => ({ kind: 'meeting', id: m.id, date: dayInLondon(m.scheduled!.start), title: m.title }));
+
 /** The review as the timeline's plain data, with each open Board action's due date as a line. */
 export function timelineOfSnapshot(snapshot: ReviewSnapshot): TimelineData | undefined {
   const review = snapshot.record?.value.review;
@@ -58,12 +64,15 @@ export function timelineOfSnapshot(snapshot: ReviewSnapshot): TimelineData | und
   const caseGroup = snapshot.personEntries.flatMap((e) =>
     e.kind === 'caseGroupMember' ? [e.stored.value] : [],
   );
-  const base = timelineDataFromReview({
-    review,
-    keyPracticeEpisodes: snapshot.keyPracticeEpisodes,
-    conversations: snapshot.conversations,
-    caseGroup,
-  });
+  const base = timelineDataFromReview(
+    {
+      review,
+      keyPracticeEpisodes: snapshot.keyPracticeEpisodes,
+      conversations: snapshot.conversations,
+      caseGroup,
+    },
+    meetingPoints(snapshot),
+  );
   const numbers = new Map(snapshot.findings.map((f) => [f.id, f.number]));
   const actionLines = snapshot.boardActions
     .filter((a) => a.status === 'open' || a.status === 'in-progress')
@@ -144,7 +153,11 @@ function ItemDetails({ item, snapshot }: { item: TimelineItem; snapshot: ReviewS
             <span>
               <Link href={`#/conversations/${encodeURIComponent(item.id)}`}>Open the conversation</Link>
             </span>
-          ) : null}
+          ) : (
+            <span>
+              <Link href="#/schedule">Meetings on the schedule</Link>
+            </span>
+          )}
         </>
       ) : action ? (
         <>

@@ -1,7 +1,7 @@
 /**
  * The timeline's plain data from a review: its episodes, the conversations that have a date (by
  * the practitioner's role label, never a name), and its statutory deadlines. What the route that
- * mounts the timeline passes in; meetings join as points once scheduling provides them.
+ * mounts the timeline passes in, with any further points (the case group and review team meetings).
  */
 import { conversationLabel } from '../../../../core/analysis/evidence';
 import type { ReviewWorkspace } from '../../../../core/model/workspace';
