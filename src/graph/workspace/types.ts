@@ -21,6 +21,7 @@ import type {
 import type { ArtefactType, RecordStatus } from '../artefacts/metadata';
 import type { ArtefactLibraryGateway } from '../artefacts/screen-gateway';
 import type { ReviewRecord } from '../review-site';
+import type { ReviewSetupGateway } from '../review-setup';
 import type { EpisodesGateway } from './episodes';
 import type { Stored, WriteResult } from '../review-site';
 
@@ -213,6 +214,8 @@ export interface Gateways {
   access: AccessGateway;
   episodes: EpisodesGateway;
   panel: PanelGateway;
+  /** Setting up the review in its Team (the tab's first run, as on the configuration page). */
+  setup: ReviewSetupGateway;
   scheduling: SchedulingGateway;
   analysisFindings: AnalysisFindingsGateway;
 }

@@ -1,10 +1,8 @@
-/// <reference types="webpack/module" />
 /**
  * The pages' route maps (UI.md, "The tab's map"). Each screen is a feature folder under
  * src/ui/features, loaded when its route first opens; later screens (conversations, schedule,
  * KPEs, findings, settings) add a line here.
  */
-import type { ComponentType } from 'react';
 import { feature, type FrameRoute } from '../frame/routes';
 
 const dashboard = feature(() => import(/* webpackChunkName: "dashboard" */ '../features/dashboard'));
@@ -31,17 +29,7 @@ const boardActions = feature(
 const timeline = feature(() => import(/* webpackChunkName: "timeline" */ '../features/timeline/screen'));
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
-/**
- * The review's set-up (src/ui/setup/index.ts, its default export a screen) when the project has it:
- * the dashboard links here while the review record is missing. Found through webpack's context
- * over src/ui (the folder may not exist yet: the context is then empty); without it the route says so.
- */
-const setup = feature(async () => {
-  const setupModules = require.context('..', true, /^\.\/setup\/index\.tsx?$/, 'lazy');
-  const key = setupModules.keys()[0];
-  if (!key) return import(/* webpackChunkName: "setup-missing" */ '../features/setup-missing');
-  return (await setupModules(key)) as { default: ComponentType };
-});
+const setup = feature(() => import(/* webpackChunkName: "setup-screen" */ '../features/review-setup'));
 
 /** The Teams tab. */
 export const TAB_ROUTES: readonly FrameRoute[] = [
