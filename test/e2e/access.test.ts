@@ -224,7 +224,9 @@ test('a panel pack is prepared with its progress, shared with the panel, and aga
   expect(new Set(links).size).toBe(2);
   await shot(page, 'panel-pack-two-light-320');
   expect(await wcagViolations(page)).toEqual([]);
-  expect(errors).toEqual([]);
+  // The pack looks for its folder's name before making it (a 404 is "free"), which Chromium logs as a
+  // failed resource; nothing else may be logged.
+  expect(errors.filter((e) => !/responded with a status of 404/.test(e))).toEqual([]);
 });
 
 test('the panel pack screen at full width in the dark theme', async () => {
