@@ -141,7 +141,8 @@ test('the library is shared read-only with a panel member outside the Team (high
     'Email address': CHAIR,
   });
   await page.getByText('Added to the review.').waitFor();
-  await page.getByRole('tab', { name: 'Panel pack' }).click();
+  // To the Panel pack screen (its tab may sit in the tab bar's "More screens" menu as screens grow).
+  await page.evaluate(() => (window.location.hash = '#/panel-pack'));
   await page.getByRole('heading', { level: 2, name: 'Panel pack' }).waitFor();
   const library = page.getByRole('region', { name: 'The library in SharePoint' });
   const open = library.getByRole('link', { name: 'Open the library in SharePoint' });
@@ -224,7 +225,9 @@ test('a panel pack is prepared with its progress, shared with the panel, and aga
   expect(new Set(links).size).toBe(2);
   await shot(page, 'panel-pack-two-light-320');
   expect(await wcagViolations(page)).toEqual([]);
-  expect(errors).toEqual([]);
+  // The pack looks for its folder's name before making it (a 404 is "free"), which Chromium logs as a
+  // failed resource; nothing else may be logged.
+  expect(errors.filter((e) => !/responded with a status of 404/.test(e))).toEqual([]);
 });
 
 test('the panel pack screen at full width in the dark theme', async () => {
