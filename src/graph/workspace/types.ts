@@ -86,6 +86,8 @@ export interface ArtefactEntry {
   type?: ArtefactType;
   agency?: string;
   recordStatus?: RecordStatus;
+  /** For a conversation record: the conversation it records. */
+  conversation?: string;
 }
 
 /** A person as stored, with what an edit needs (item id and eTag), by kind. */

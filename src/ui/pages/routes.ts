@@ -29,6 +29,9 @@ const boardActions = feature(
   () => import(/* webpackChunkName: "board-actions" */ '../features/analysis-findings/actions'),
 );
 const timeline = feature(() => import(/* webpackChunkName: "timeline" */ '../features/timeline/screen'));
+const conversations = feature(
+  () => import(/* webpackChunkName: "conversations" */ '../features/conversations'),
+);
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
 /**
@@ -49,6 +52,7 @@ export const TAB_ROUTES: readonly FrameRoute[] = [
   { paths: ['/people', '/people/:id'], label: 'People', screen: people },
   { paths: ['/artefacts', '/artefacts/:id'], label: 'Artefacts', screen: artefacts },
   { paths: ['/kpes', '/kpes/:id'], label: 'Key practice episodes', screen: kpes },
+  { paths: ['/conversations', '/conversations/:id'], label: 'Conversations', screen: conversations },
   { paths: ['/schedule'], label: 'Schedule', screen: schedule },
   { paths: ['/findings', '/findings/:id'], label: 'Findings', screen: analysisFindings },
   { paths: ['/actions'], label: 'Board actions', screen: boardActions },
