@@ -71,5 +71,6 @@ export const PANE_ROUTES: readonly FrameRoute[] = [
   { paths: ['/outline'], label: 'Report outline', screen: outline },
   { paths: ['/anonymity'], label: 'Anonymity check', screen: anonymity },
   { paths: ['/export'], label: 'Export', screen: reportExport },
+  { paths: ['/panel-pack'], label: 'Panel pack', screen: panelPack },
   { paths: ['/people', '/people/:id'], label: 'Person', screen: people, hidden: true },
 ];
