@@ -26,6 +26,7 @@ import { searchDirectory } from './directory';
 import { addToRegisterChannel, addToTeam, readTeamAccess } from './team-access';
 import { panelGateway } from './panel';
 import { schedulingGateway } from './scheduling';
+import { invitationTemplateGateway } from './invitation-template-gateway';
 import type { Gateways, PersonEntry } from './types';
 
 /** Graph's address and the signed-in person's token: what sign-in gives (hosts/connection.ts). */
@@ -54,6 +55,7 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
   const panel = panelGateway(client, siteOf, sharePoint);
   const scheduling = schedulingGateway(client, siteOf);
   return {
+    invitationTemplate: invitationTemplateGateway(client, siteOf),
     panel: {
       library: (reviewId, people) => guarded(() => panel.library(reviewId, people)),
       showColumns: (reviewId) => guarded(() => panel.showColumns(reviewId)),

@@ -22,6 +22,7 @@ import type { ArtefactType, RecordStatus } from '../artefacts/metadata';
 import type { ArtefactLibraryGateway } from '../artefacts/screen-gateway';
 import type { ReviewRecord } from '../review-site';
 import type { EpisodesGateway } from './episodes';
+import type { InvitationTemplateGateway } from './invitation-template-gateway';
 import type { Stored, WriteResult } from '../review-site';
 
 export type { Stored, WriteResult, DeleteResult, Conflict } from '../review-site';
@@ -217,4 +218,5 @@ export interface Gateways {
   panel: PanelGateway;
   scheduling: SchedulingGateway;
   analysisFindings: AnalysisFindingsGateway;
+  invitationTemplate: InvitationTemplateGateway;
 }
