@@ -21,6 +21,7 @@ import { useSettingsStyles } from '../styles/useSettingsStyles';
 import { FactorSettings } from './FactorSettings';
 import { PromptSettings } from './PromptSettings';
 import { TemplateSettings } from './TemplateSettings';
+import { HeadingSettings } from './HeadingSettings';
 
 const MERGE_FIELDS: MergeField<ReviewRecord>[] = [
   {
@@ -145,6 +146,12 @@ export default function SettingsScreen() {
                 narrow={narrow}
                 saved={saved}
                 onSaved={setSaved}
+              />
+              <HeadingSettings
+                key={`headings:${data.record.eTag}`}
+                reviewId={review.id}
+                record={data.record}
+                narrow={narrow}
               />
               <TemplateSettings
                 key={`template:${data.record.eTag}`}
