@@ -147,18 +147,8 @@ export default function SettingsScreen() {
                 saved={saved}
                 onSaved={setSaved}
               />
-              <HeadingSettings
-                key={`headings:${data.record.eTag}`}
-                reviewId={review.id}
-                record={data.record}
-                narrow={narrow}
-              />
-              <TemplateSettings
-                key={`template:${data.record.eTag}`}
-                reviewId={review.id}
-                record={data.record}
-                narrow={narrow}
-              />
+              <HeadingSettings reviewId={review.id} record={data.record} narrow={narrow} />
+              <TemplateSettings reviewId={review.id} record={data.record} narrow={narrow} />
             </div>
           ) : (
             <MessageBar intent="info">
