@@ -90,6 +90,7 @@ describe('the app frame', () => {
       'People',
       'Artefacts',
       'Key practice episodes',
+      'Conversations',
       'Schedule',
       'Findings',
       'Board actions',

@@ -27,6 +27,7 @@ import { addToRegisterChannel, addToTeam, readTeamAccess } from './team-access';
 import { panelGateway } from './panel';
 import { schedulingGateway } from './scheduling';
 import { createReviewSetupGateway } from '../review-setup';
+import { invitationTemplateGateway } from './invitation-template-gateway';
 import type { Gateways, PersonEntry } from './types';
 
 /** Graph's address and the signed-in person's token: what sign-in gives (hosts/connection.ts). */
@@ -56,6 +57,7 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
   const scheduling = schedulingGateway(client, siteOf);
   return {
     setup: createReviewSetupGateway(client, sharePoint),
+    invitationTemplate: invitationTemplateGateway(client, siteOf),
     panel: {
       library: (reviewId, people) => guarded(() => panel.library(reviewId, people)),
       showColumns: (reviewId) => guarded(() => panel.showColumns(reviewId)),

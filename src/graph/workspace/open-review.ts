@@ -94,6 +94,7 @@ export function snapshotOf(reviewId: string, loaded: LoadedReview, warnings = 0)
       type: a.type,
       agency: a.agency,
       recordStatus: a.recordStatus,
+      conversation: a.conversation,
     })),
     notice: describeLoadProblems(loaded.problems, warnings),
     problemCount: loaded.problems.length,

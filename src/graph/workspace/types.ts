@@ -23,6 +23,7 @@ import type { ArtefactLibraryGateway } from '../artefacts/screen-gateway';
 import type { ReviewRecord } from '../review-site';
 import type { ReviewSetupGateway } from '../review-setup';
 import type { EpisodesGateway } from './episodes';
+import type { InvitationTemplateGateway } from './invitation-template-gateway';
 import type { Stored, WriteResult } from '../review-site';
 
 export type { Stored, WriteResult, DeleteResult, Conflict } from '../review-site';
@@ -87,6 +88,8 @@ export interface ArtefactEntry {
   type?: ArtefactType;
   agency?: string;
   recordStatus?: RecordStatus;
+  /** For a conversation record: the conversation it records. */
+  conversation?: string;
 }
 
 /** A person as stored, with what an edit needs (item id and eTag), by kind. */
@@ -218,4 +221,5 @@ export interface Gateways {
   setup: ReviewSetupGateway;
   scheduling: SchedulingGateway;
   analysisFindings: AnalysisFindingsGateway;
+  invitationTemplate: InvitationTemplateGateway;
 }

@@ -27,6 +27,9 @@ const boardActions = feature(
   () => import(/* webpackChunkName: "board-actions" */ '../features/analysis-findings/actions'),
 );
 const timeline = feature(() => import(/* webpackChunkName: "timeline" */ '../features/timeline/screen'));
+const conversations = feature(
+  () => import(/* webpackChunkName: "conversations" */ '../features/conversations'),
+);
 const summary = feature(() => import(/* webpackChunkName: "summary" */ '../features/summary'));
 
 const setup = feature(() => import(/* webpackChunkName: "setup-screen" */ '../features/review-setup'));
@@ -37,6 +40,7 @@ export const TAB_ROUTES: readonly FrameRoute[] = [
   { paths: ['/people', '/people/:id'], label: 'People', screen: people },
   { paths: ['/artefacts', '/artefacts/:id'], label: 'Artefacts', screen: artefacts },
   { paths: ['/kpes', '/kpes/:id'], label: 'Key practice episodes', screen: kpes },
+  { paths: ['/conversations', '/conversations/:id'], label: 'Conversations', screen: conversations },
   { paths: ['/schedule'], label: 'Schedule', screen: schedule },
   { paths: ['/findings', '/findings/:id'], label: 'Findings', screen: analysisFindings },
   { paths: ['/actions'], label: 'Board actions', screen: boardActions },
@@ -55,5 +59,6 @@ export const PANE_ROUTES: readonly FrameRoute[] = [
   { paths: ['/outline'], label: 'Report outline', screen: outline },
   { paths: ['/anonymity'], label: 'Anonymity check', screen: anonymity },
   { paths: ['/export'], label: 'Export', screen: reportExport },
+  { paths: ['/panel-pack'], label: 'Panel pack', screen: panelPack },
   { paths: ['/people', '/people/:id'], label: 'Person', screen: people, hidden: true },
 ];

@@ -13,6 +13,7 @@ import { ARTEFACT_TYPE_LABELS, describeFileSize } from '../../../../core/model/a
 import { REVIEW_STAGE_LABELS } from '../../../../core/review/stage';
 import type { LibraryArtefact } from '../../../../graph/artefacts/screen-gateway';
 import { useGateways } from '../../../data/gateways';
+import { CitedBy } from '../../../shell/citations';
 import { MergeView, type MergeField } from '../../../shell/MergeView';
 import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem, type Problem } from '../../../shell/problems';
@@ -38,9 +39,6 @@ export function ArtefactDetails({
 }) {
   const styles = useArtefactsStyles();
   const person = context.caseGroup.find((p) => p.id === artefact.metadata.person);
-  const citedBy = context.episodes.filter((e) =>
-    e.evidence.artefacts.some((id) => id === artefact.workspaceId || id === artefact.id),
-  );
   const rows: [string, string][] = [
     ['Type', typeName(artefact.metadata.type)],
     ['Agency', artefact.metadata.agency ?? '—'],
@@ -53,7 +51,6 @@ export function ArtefactDetails({
     ['Stage', artefact.metadata.stage ? REVIEW_STAGE_LABELS[artefact.metadata.stage] : '—'],
     ['Size', describeFileSize(artefact.size)],
     ['Changed', formatChanged(artefact.lastModified)],
-    ['Cited by', citedBy.length > 0 ? citedBy.map((e) => `KPE ${e.number}`).join(', ') : 'No episode yet'],
   ];
   return (
     <div className={styles.root}>
@@ -64,6 +61,13 @@ export function ArtefactDetails({
             <dd className={styles.value}>{value}</dd>
           </div>
         ))}
+        <dt className={styles.term}>Cited by</dt>
+        <dd className={styles.value}>
+          <CitedBy
+            reviewId={reviewId}
+            target={{ kind: 'artefact', id: artefact.workspaceId ?? artefact.id }}
+          />
+        </dd>
       </dl>
       <OpenAndDownload reviewId={reviewId} artefact={artefact} />
       {artefact.metadata.type === 'conversation record' ? (

@@ -20,6 +20,8 @@ import {
 import { useSettingsStyles } from '../styles/useSettingsStyles';
 import { FactorSettings } from './FactorSettings';
 import { PromptSettings } from './PromptSettings';
+import { TemplateSettings } from './TemplateSettings';
+import { HeadingSettings } from './HeadingSettings';
 
 const MERGE_FIELDS: MergeField<ReviewRecord>[] = [
   {
@@ -128,21 +130,26 @@ export default function SettingsScreen() {
   const { review, narrow } = useFrame();
   const snapshot = useReviewSnapshot(review.id);
   const [saved, setSaved] = useState(false);
+  const styles = useSettingsStyles();
   return (
     <>
       <ScreenHeading>Settings</ScreenHeading>
       <QueryState query={snapshot} loading="Loading the review's settings…">
         {(data) =>
           data.record ? (
-            <AnalysisSettingsForm
-              key={data.record.eTag}
-              reviewId={review.id}
-              record={data.record}
-              snapshot={data}
-              narrow={narrow}
-              saved={saved}
-              onSaved={setSaved}
-            />
+            <div className={styles.root}>
+              <AnalysisSettingsForm
+                key={data.record.eTag}
+                reviewId={review.id}
+                record={data.record}
+                snapshot={data}
+                narrow={narrow}
+                saved={saved}
+                onSaved={setSaved}
+              />
+              <HeadingSettings reviewId={review.id} record={data.record} narrow={narrow} />
+              <TemplateSettings reviewId={review.id} record={data.record} narrow={narrow} />
+            </div>
           ) : (
             <MessageBar intent="info">
               <MessageBarBody>

@@ -35,4 +35,8 @@ export const useSettingsStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   wrap: { overflowWrap: 'anywhere' },
+  template: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0, overflowWrap: 'anywhere', minWidth: 0 },
+  prewrap: { whiteSpace: 'pre-wrap' },
 });
