@@ -88,10 +88,10 @@ describe('the app frame', () => {
     const tabs = [
       'Dashboard',
       'People',
+      'Schedule',
+      'Conversations',
       'Artefacts',
       'Key practice episodes',
-      'Conversations',
-      'Schedule',
       'Findings',
       'Board actions',
       'Timeline',

@@ -38,10 +38,10 @@ const setup = feature(() => import(/* webpackChunkName: "setup-screen" */ '../fe
 export const TAB_ROUTES: readonly FrameRoute[] = [
   { paths: ['/'], label: 'Dashboard', screen: dashboard },
   { paths: ['/people', '/people/:id'], label: 'People', screen: people },
+  { paths: ['/schedule'], label: 'Schedule', screen: schedule },
+  { paths: ['/conversations', '/conversations/:id'], label: 'Conversations', screen: conversations },
   { paths: ['/artefacts', '/artefacts/:id'], label: 'Artefacts', screen: artefacts },
   { paths: ['/kpes', '/kpes/:id'], label: 'Key practice episodes', screen: kpes },
-  { paths: ['/conversations', '/conversations/:id'], label: 'Conversations', screen: conversations },
-  { paths: ['/schedule'], label: 'Schedule', screen: schedule },
   { paths: ['/findings', '/findings/:id'], label: 'Findings', screen: analysisFindings },
   { paths: ['/actions'], label: 'Board actions', screen: boardActions },
   { paths: ['/timeline', '/timeline/:kind/:id'], label: 'Timeline', screen: timeline },
