@@ -11,6 +11,7 @@ import { GatewayError } from '../../src/core/errors';
 import { checkMove, type ConversationPlanForm } from '../../src/core/scheduling';
 import { createGraphClient } from '../../src/graph/client';
 import { gatewaysOver, type SendProgress } from '../../src/graph/workspace';
+import { EVENT_KIND, touch, type StoredEvent } from '../../src/local-tenant/calendar/events';
 import { startTestTenant, type TestTenant } from '../support/tenant';
 import { BUSINESS_SUPPORT } from './helpers';
 
@@ -244,4 +245,96 @@ test('a case group meeting: the time most required people can come, stored with 
     status: 'declined',
     responses: expect.objectContaining({ 'case-group-9': 'declined' }),
   });
+});
+
+test('a practitioner in another organisation offered three times: accepting the second cancels the others and schedules the conversation once', async () => {
+  const id = await reviewId();
+  const g = gateways();
+  // A detective in the police: her calendar cannot be read.
+  const DETECTIVE = 'sam.achebe@northmoor.police.example';
+  await g.people.add(id, 'caseGroupMember', {
+    label: 'Police officer 2',
+    name: 'Sam Achebe',
+    role: 'Detective constable',
+    agency: 'Police',
+    email: DETECTIVE,
+    organisation: 'external',
+  } as never);
+  const sam = (await g.workspace.openReview(id)).people.find(
+    (p) => p.role === 'case-group' && p.name === 'Sam Achebe',
+  )!.id;
+  const plan = await g.scheduling.planConversations(
+    id,
+    form({ practitioners: [sam], firstDay: '2026-03-30', lastDay: '2026-04-10' }),
+  );
+  expect(plan.unknown).toEqual([sam]);
+  const conversationId = plan.conversations[0]!.conversationId;
+  const summary = await g.scheduling.sendInvitations(plan, plan.timetable.placed, undefined, {
+    unknownChoice: { [conversationId]: 'offer-three' },
+  });
+  expect(summary).toMatchObject({ scheduled: [], offered: [conversationId], failed: [] });
+
+  interface Offered extends GraphEvent {
+    showAs: string;
+    isCancelled: boolean;
+    end: { dateTime: string };
+  }
+  const offered = async (): Promise<Offered[]> => {
+    const res = await t.graph(
+      `/me/calendarView?startDateTime=2026-03-30T00:00:00Z&endDateTime=2026-04-11T00:00:00Z&$top=1000&$select=id,subject,start,end,attendees,showAs,isCancelled`,
+      { as: RUTH },
+    );
+    return ((await res.json()) as { value: Offered[] }).value.filter((e) =>
+      e.subject.startsWith(`${SUBJECT} (proposed time`),
+    );
+  };
+  // Three tentative invitations in the lead reviewer's calendar, each saying which of three it is.
+  const three = await offered();
+  expect(three.map((e) => e.subject).sort()).toEqual(
+    [1, 2, 3].map((n) => `${SUBJECT} (proposed time ${n} of 3)`),
+  );
+  expect(three.every((e) => e.showAs === 'tentative' && !e.isCancelled)).toBe(true);
+  // Sending again makes no second set.
+  const again = await g.scheduling.sendInvitations(plan, plan.timetable.placed, undefined, {
+    unknownChoice: { [conversationId]: 'offer-three' },
+  });
+  expect(again.alreadyScheduled).toEqual([conversationId]);
+  expect(await offered()).toHaveLength(3);
+
+  // Awaiting a choice: still proposed, with the three times.
+  await g.scheduling.refreshResponses(id);
+  let conversation = (await g.workspace.openReview(id)).conversations.find((c) => c.id === conversationId)!;
+  expect(conversation.status).toBe('proposed');
+  expect(conversation.calendarEvent?.candidates).toHaveLength(3);
+  expect((await offered()).filter((e) => !e.isCancelled)).toHaveLength(3);
+
+  // She accepts the second. Her reply comes from her own organisation's mailbox, which the local
+  // tenant does not have (it delivers no copy outside its directory), so it is recorded on the
+  // organiser's event as Exchange records an external attendee's reply.
+  const second = three.find((e) => e.subject.endsWith('(proposed time 2 of 3)'))!;
+  const stored = t.tenant.store.get<StoredEvent>(EVENT_KIND, second.id)!;
+  for (const a of stored.attendees)
+    if (a.emailAddress.address.toLowerCase() === DETECTIVE)
+      a.status = { response: 'accepted', time: NOW.toISOString() };
+  touch(stored, NOW);
+  t.tenant.store.put(EVENT_KIND, stored, stored.ownerId);
+
+  expect(await g.scheduling.refreshResponses(id)).toBeGreaterThanOrEqual(1);
+  const after = await offered();
+  // The other two are cancelled (gone from the organiser's calendar, as Graph's cancel does).
+  expect(after.filter((e) => !e.isCancelled).map((e) => e.id)).toEqual([second.id]);
+  expect(after).toHaveLength(1);
+  conversation = (await g.workspace.openReview(id)).conversations.find((c) => c.id === conversationId)!;
+  expect(conversation.status).toBe('scheduled');
+  expect(conversation.calendarEvent).toMatchObject({ eventId: second.id, organiser: RUTH });
+  expect(Date.parse(conversation.scheduled!.start)).toBe(Date.parse(`${second.start.dateTime}Z`));
+  // Once: no other conversation with her, and reading again changes nothing.
+  expect((await g.workspace.openReview(id)).conversations.filter((c) => c.participant === sam)).toHaveLength(
+    1,
+  );
+  // Reading the responses again keeps it scheduled with that event (the reviewers' answers filled in).
+  await g.scheduling.refreshResponses(id);
+  conversation = (await g.workspace.openReview(id)).conversations.find((c) => c.id === conversationId)!;
+  expect(conversation).toMatchObject({ status: 'scheduled', calendarEvent: { eventId: second.id } });
+  expect(await offered()).toHaveLength(1);
 });

@@ -42,6 +42,20 @@ export const CalendarEventRef = z
     status: CalendarStatus.default('sent'),
     /** Each invited person's response, by person id. */
     responses: z.record(Id, CalendarResponse).default({}),
+    /**
+     * The times offered to a practitioner whose calendar cannot be read, each its own tentative
+     * event: while the conversation is "proposed" they are awaiting a choice (the event above is the
+     * first of them); once "scheduled", the event above is the one they accepted.
+     */
+    candidates: z
+      .array(
+        z.object({
+          eventId: z.string().min(1),
+          start: z.iso.datetime({ offset: true }),
+          end: z.iso.datetime({ offset: true }),
+        }),
+      )
+      .optional(),
   })
   .refine((e) => e.eventId !== undefined || e.iCalUId !== undefined, {
     message: "A calendar event needs the event's id or its iCalUId.",

@@ -220,6 +220,8 @@ export function recordAcceptedCandidates(
             eventId: event.eventId,
             status: calendarStatusOf(responses),
             responses,
+            // Kept, so the screens can say the practitioner chose this one of the times offered.
+            candidates: offer.events.map((e) => ({ eventId: e.eventId, start: e.start, end: e.end })),
           },
         ),
       },

@@ -14,6 +14,7 @@ import {
   invitationFromTemplate,
   matcherGuard,
   type CheckedTemplate,
+  type Invitation,
   type InvitationGuard,
   type PlacedConversation,
 } from '../../core/scheduling';
@@ -46,6 +47,18 @@ export interface TimetableSent {
   /** Still unscheduled, with the reason. */
   failed: { conversationId: string; reason: string }[];
   roundTrips: { events: number; statuses: number };
+}
+
+/** The invitation for a time booked without reading everyone's calendar: it says the time is to be confirmed. */
+export function toBeConfirmed(base: Invitation): Invitation {
+  return {
+    subject: base.subject,
+    body: [
+      'This time is to be confirmed: we could not see your calendar, so please accept it if it suits you, or decline it and propose another time.',
+      '',
+      base.body,
+    ].join('\n'),
+  };
 }
 
 export async function sendTimetable(
@@ -82,7 +95,10 @@ export async function sendTimetable(
         }),
         start: p.start,
         end: p.end,
-        invitation,
+        // Someone's calendar could not be read (another organisation): the time is to be confirmed.
+        ...(p.unknownAvailability.length > 0
+          ? { invitation: toBeConfirmed(invitation), showAs: 'tentative' as const }
+          : { invitation }),
         attendees: p.attendees
           .map((id) => byId.get(id)!)
           .filter((person) => person.address.toLowerCase() !== organiserAddress)

@@ -75,8 +75,8 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
     },
     scheduling: {
       planConversations: (reviewId, form) => guarded(() => scheduling.planConversations(reviewId, form)),
-      sendInvitations: (plan, placed, onProgress) =>
-        guarded(() => scheduling.sendInvitations(plan, placed, onProgress)),
+      sendInvitations: (plan, placed, onProgress, options) =>
+        guarded(() => scheduling.sendInvitations(plan, placed, onProgress, options)),
       planMeeting: (reviewId, form) => guarded(() => scheduling.planMeeting(reviewId, form)),
       bookMeeting: (plan, time) => guarded(() => scheduling.bookMeeting(plan, time)),
       refreshResponses: (reviewId) => guarded(() => scheduling.refreshResponses(reviewId)),

@@ -65,9 +65,23 @@ export interface SendProgress {
   total: number;
 }
 
+/**
+ * For each practitioner whose calendar cannot be read: offer up to three times (each its own
+ * tentative invitation; the ones not accepted are cancelled), or book the best time as tentative
+ * (the default).
+ */
+export type UnknownChoice = 'offer-three' | 'tentative';
+
+export interface SendOptions {
+  /** By conversation id; conversations not named are booked at their time (tentative if someone is unknown). */
+  unknownChoice?: Record<string, UnknownChoice>;
+}
+
 export interface SendSummary {
   /** Conversation ids now scheduled, with their events. */
   scheduled: string[];
+  /** Offered up to three times: awaiting the practitioner's choice (still "proposed"). */
+  offered: string[];
   /** Still unscheduled, with the reason in plain words. */
   failed: { conversationId: string; reason: string }[];
   /** Not sent: they already had their event (a second send changes nothing). */
@@ -106,12 +120,15 @@ export interface SchedulingGateway {
     plan: ConversationPlan,
     placed: PlacedConversation[],
     onProgress?: (progress: SendProgress) => void,
+    options?: SendOptions,
   ): Promise<SendSummary>;
   planMeeting(reviewId: string, form: MeetingPlanRequestForm): Promise<MeetingPlan>;
   bookMeeting(plan: MeetingPlan, time: { start: string; end: string }): Promise<MeetingBooked>;
   /**
    * Reads the attendees' responses from the organisers' calendars and saves what changed (declines
-   * and missing events then show on the dashboard). Resolves to how many changed.
+   * and missing events then show on the dashboard). Conversations offered several times: when the
+   * practitioner has accepted one, the others are cancelled and the conversation is scheduled with
+   * the accepted event; when they declined them all, it needs attention. Resolves to how many changed.
    */
   refreshResponses(reviewId: string): Promise<number>;
 }

@@ -10,6 +10,7 @@ import { DomainError, ValidationError } from '../../core/errors';
 import type { Conversation } from '../../core/model/conversation';
 import { MEETING_KIND_LABELS } from '../../core/model/meeting';
 import {
+  candidateTimes,
   conversationPlanRequest,
   findTimetable,
   parseSchedulingRequest,
@@ -24,9 +25,14 @@ import {
   proposeReviewMeeting,
   readAvailability,
   refreshConversationResponses,
+  offerCandidateTimes,
+  recordAcceptedCandidates,
   refreshMeetingResponses,
+  resolveCandidateTimes,
   saveConversations,
   sendTimetable,
+  type CalendarFailure,
+  type CandidateOffer,
   type Mailbox,
 } from '../calendar';
 import { invitationTemplateOf } from '../review-site/invitation-template';
@@ -59,6 +65,13 @@ function referenceOf(loaded: LoadedReview): string {
   const record = loaded.record?.value;
   if (!record) throw new DomainError('The review is not set up yet: record its reference code first.');
   return record.review.referenceCode;
+}
+
+/** One failure per conversation whose proposed times could not all be sent (keys are `id#n`). */
+function offerFailures(failed: CalendarFailure[]): SendSummary['failed'] {
+  const byConversation = new Map<string, string>();
+  for (const f of failed) byConversation.set(f.key.replace(/#\d+$/, ''), f.reason);
+  return [...byConversation].map(([conversationId, reason]) => ({ conversationId, reason }));
 }
 
 const live = (c: Conversation) => c.calendarEvent !== undefined && c.calendarEvent.status !== 'cancelled';
@@ -103,6 +116,71 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
           }
         : undefined,
     };
+  }
+
+  /**
+   * The conversations offered several times: where the practitioner accepted one, the others are
+   * cancelled and the conversation is scheduled with the accepted event; where they declined every
+   * one, it is marked declined (the dashboard asks for another time). Resolves to how many changed.
+   */
+  async function resolveOffers(
+    conversations: Stored<Conversation>[],
+    people: { id: string; address: string }[],
+    mailboxOf: (organiser: string) => Mailbox,
+    site: Awaited<ReturnType<SiteOf>>,
+  ): Promise<number> {
+    const pending = conversations.filter(
+      (c) => c.value.status === 'proposed' && c.value.calendarEvent?.candidates && live(c.value),
+    );
+    if (pending.length === 0) return 0;
+    const addressOf = new Map(people.map((p) => [p.id, p.address.toLowerCase()]));
+    const offers: CandidateOffer[] = pending.map(({ value: c }) => ({
+      conversationId: c.id,
+      mailbox: mailboxOf(c.calendarEvent!.organiser),
+      awaiting: addressOf.has(c.participant) ? [addressOf.get(c.participant)!] : [],
+      events: c.calendarEvent!.candidates!.map((e, i) => ({ key: `${c.id}#${i + 1}`, ...e })),
+    }));
+    const resolved = await resolveCandidateTimes(client, offers);
+    let changed = 0;
+    const organisers = new Set(pending.map((c) => c.value.calendarEvent!.organiser));
+    for (const organiser of organisers) {
+      const mine = pending.filter((c) => c.value.calendarEvent!.organiser === organiser);
+      const accepted = resolved.accepted.filter((a) => mine.some((c) => c.value.id === a.conversationId));
+      if (accepted.length === 0) continue;
+      const recorded = await recordAcceptedCandidates(client, site, {
+        organiser,
+        conversations: mine,
+        accepted,
+        offers,
+        people,
+      });
+      changed += recorded.saved.length;
+    }
+    const declined = pending.filter(
+      (c) => resolved.allDeclined.includes(c.value.id) && c.value.calendarEvent!.status !== 'declined',
+    );
+    if (declined.length)
+      changed += (
+        await saveConversations(
+          client,
+          site,
+          declined.map((base) => ({
+            base,
+            next: {
+              ...base.value,
+              calendarEvent: {
+                ...base.value.calendarEvent!,
+                status: 'declined' as const,
+                responses: {
+                  ...base.value.calendarEvent!.responses,
+                  [base.value.participant]: 'declined' as const,
+                },
+              },
+            },
+          })),
+        )
+      ).saved.length;
+    return changed;
   }
 
   return {
@@ -168,12 +246,27 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
       };
     },
 
-    async sendInvitations(plan, placed, onProgress) {
+    async sendInvitations(plan, placed, onProgress, options = {}) {
       const { site, loaded } = await load(plan.reviewId);
       const store = new ReviewStore(client, site);
       const people = withAddress(peopleOf(loaded));
       const mailbox: Mailbox = plan.organiser.onBehalf ? { address: plan.organiser.address } : 'me';
-      const summary: SendSummary = { scheduled: [], failed: [], alreadyScheduled: [] };
+      const summary: SendSummary = { scheduled: [], offered: [], failed: [], alreadyScheduled: [] };
+      // Up to three times for each practitioner whose calendar cannot be read and who is to choose:
+      // worked out over the whole timetable as sent, so no two conversations offer a reviewer the same time.
+      const offerIds = new Set(
+        placed
+          .filter(
+            (p) =>
+              p.unknownAvailability.length > 0 && options.unknownChoice?.[p.conversationId] === 'offer-three',
+          )
+          .map((p) => p.conversationId),
+      );
+      const offers = offerIds.size
+        ? candidateTimes(plan.request, { ...plan.timetable, placed }).filter((o) =>
+            offerIds.has(o.conversationId),
+          )
+        : [];
       const byId = new Map(loaded.conversations.map((c) => [c.value.id, c]));
       const todo: Stored<Conversation>[] = [];
       const missing: Conversation[] = [];
@@ -202,13 +295,67 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
       for (let i = 0; i < todo.length; i += MAX_BATCH_PARTS) {
         const chunk = todo.slice(i, i + MAX_BATCH_PARTS);
         const ids = new Set(chunk.map((c) => c.value.id));
+        const booked = chunk.filter((c) => !offerIds.has(c.value.id));
         try {
+          const chunkOffers = offers.filter((o) => ids.has(o.conversationId));
+          if (chunkOffers.length) {
+            const out = await offerCandidateTimes(client, {
+              referenceCode: plan.referenceCode,
+              organiser: { address: plan.organiser.address, mailbox },
+              people,
+              placed,
+              offers: chunkOffers,
+              durationMinutes: plan.form.durationMinutes,
+              template,
+            });
+            summary.failed.push(...offerFailures(out.failed));
+            const organiser = plan.organiser.address.toLowerCase();
+            const updates = out.offered.flatMap((offer) => {
+              const base = chunk.find((c) => c.value.id === offer.conversationId);
+              const times = chunkOffers.find((o) => o.conversationId === offer.conversationId)!.candidates;
+              // Recorded only once every time offered has its event; sending again completes the set.
+              if (!base || offer.events.length < times.length) return [];
+              const responses = Object.fromEntries(
+                [base.value.participant, ...base.value.reviewers]
+                  .filter((id) => people.find((p) => p.id === id)?.address.toLowerCase() !== organiser)
+                  .map((id) => [id, 'none' as const]),
+              );
+              return [
+                {
+                  base,
+                  next: {
+                    ...base.value,
+                    calendarEvent: {
+                      organiser: plan.organiser.address,
+                      eventId: offer.events[0]!.eventId,
+                      status: 'sent' as const,
+                      responses,
+                      candidates: offer.events.map((e) => ({
+                        eventId: e.eventId,
+                        start: e.start,
+                        end: e.end,
+                      })),
+                    },
+                  },
+                },
+              ];
+            });
+            const saved = updates.length
+              ? await saveConversations(client, site, updates)
+              : { saved: [], conflicts: [], failed: [] as { id: string }[] };
+            summary.offered.push(...saved.saved.map((s) => s.value.id));
+            for (const id of [...saved.conflicts, ...saved.failed.map((f) => f.id)])
+              summary.failed.push({
+                conversationId: id,
+                reason: 'The times were offered but the conversation could not be saved; send again.',
+              });
+          }
           const sent = await sendTimetable(client, {
             referenceCode: plan.referenceCode,
             site,
             people,
-            conversations: chunk.map((stored) => ({ stored })),
-            placed: placed.filter((p) => ids.has(p.conversationId)),
+            conversations: booked.map((stored) => ({ stored })),
+            placed: placed.filter((p) => ids.has(p.conversationId) && !offerIds.has(p.conversationId)),
             organiserOf: () => ({ address: plan.organiser.address, mailbox }),
             durationMinutes: plan.form.durationMinutes,
             template,
@@ -217,14 +364,14 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
           summary.failed.push(...sent.failed);
         } catch {
           // The connection failed for the whole chunk: each stays unscheduled and can be sent again.
-          for (const c of chunk)
+          for (const c of chunk.filter((x) => !summary.offered.includes(x.value.id)))
             summary.failed.push({
               conversationId: c.value.id,
               reason: 'Microsoft 365 could not be reached; nothing is lost, send again.',
             });
         }
         done += chunk.length;
-        onProgress?.({ done, scheduled: summary.scheduled.length, total });
+        onProgress?.({ done, scheduled: summary.scheduled.length + summary.offered.length, total });
       }
       return summary;
     },
@@ -313,12 +460,13 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
       const saved = conversations.changed.length
         ? (await saveConversations(client, site, conversations.changed)).saved.length
         : 0;
+      const chosen = await resolveOffers(loaded.conversations, people, mailboxOf, site);
       const meetings = await refreshMeetingResponses(client, loaded.meetings, people, mailboxOf);
       const store = new ReviewStore(client, site);
       let meetingsSaved = 0;
       for (const { base, next } of meetings.changed)
         if ((await store.update('reviewMeeting', base, next)).ok) meetingsSaved++;
-      return saved + meetingsSaved;
+      return saved + chosen + meetingsSaved;
     },
   };
 }
