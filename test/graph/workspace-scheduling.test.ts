@@ -307,6 +307,9 @@ test('a practitioner in another organisation offered three times: accepting the 
   expect(conversation.status).toBe('proposed');
   expect(conversation.calendarEvent?.candidates).toHaveLength(3);
   expect((await offered()).filter((e) => !e.isCancelled)).toHaveLength(3);
+  // Planning her again is refused: her conversation is arranged, awaiting her choice.
+  const replan = await refusal(g.scheduling.planConversations(id, form({ practitioners: [sam] })));
+  expect(replan.message).toMatch(/already has a conversation arranged/);
 
   // She accepts the second. Her reply comes from her own organisation's mailbox, which the local
   // tenant does not have (it delivers no copy outside its directory), so it is recorded on the

@@ -195,7 +195,12 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
       for (const practitioner of form.practitioners) {
         const theirs = loaded.conversations.filter((c) => c.value.participant === practitioner);
         const proposed = theirs.find((c) => c.value.status === 'proposed' && !live(c.value));
-        if (theirs.some((c) => c.value.status !== 'proposed' && c.value.status !== 'cancelled')) {
+        // Arranged: beyond "proposed", or offered several times and awaiting their choice.
+        if (
+          theirs.some(
+            (c) => c.value.status !== 'cancelled' && (c.value.status !== 'proposed' || live(c.value)),
+          )
+        ) {
           alreadyArranged.push(practitioner);
           continue;
         }

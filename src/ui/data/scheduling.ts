@@ -10,6 +10,7 @@ import type {
   ConversationPlan,
   MeetingPlan,
   MeetingPlanRequestForm,
+  SendOptions,
   SendProgress,
 } from '../../graph/workspace';
 import { useGateways } from './gateways';
@@ -28,8 +29,15 @@ export function useSendInvitations(reviewId: string) {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<SendProgress | null>(null);
   const mutation = useMutation({
-    mutationFn: ({ plan, placed }: { plan: ConversationPlan; placed: PlacedConversation[] }) =>
-      scheduling.sendInvitations(plan, placed, setProgress),
+    mutationFn: ({
+      plan,
+      placed,
+      options,
+    }: {
+      plan: ConversationPlan;
+      placed: PlacedConversation[];
+      options?: SendOptions;
+    }) => scheduling.sendInvitations(plan, placed, setProgress, options),
     onSettled: () => invalidateReview(queryClient, reviewId),
   });
   return { ...mutation, progress };

@@ -61,6 +61,17 @@ export function useDashboard(snapshot: ReviewSnapshot, today: string) {
             ]
           : [],
       ),
+      // Offered several times (someone in another organisation) and every time declined.
+      ...snapshot.conversations.flatMap((c) =>
+        c.status === 'proposed' && c.calendarEvent?.candidates && c.calendarEvent.status === 'declined'
+          ? [
+              {
+                id: c.id,
+                text: `Conversation with ${labelOf(c.participant)}: every time offered was declined; find another time.`,
+              },
+            ]
+          : [],
+      ),
       ...(snapshot.meetings ?? []).flatMap((m) =>
         m.calendarEvent && m.status === 'scheduled' && needsAttention(m.calendarEvent)
           ? [

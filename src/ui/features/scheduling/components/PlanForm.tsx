@@ -14,6 +14,7 @@ import { useState } from 'react';
 import type { PlanField } from '../../../../core/scheduling';
 import { DateField } from '../../../shell/DateField';
 import type { Scheduler } from '../hooks/useScheduler';
+import { offerState } from '../hooks/offers';
 import { FieldGroup } from './FieldGroup';
 import { useSchedulingStyles } from '../styles/useSchedulingStyles';
 
@@ -25,7 +26,12 @@ export function PlanForm({ s, conversations }: { s: Scheduler; conversations: re
   const styles = useSchedulingStyles();
   const { state, update } = s;
   const arranged = (id: string) =>
-    conversations.find((c) => c.participant === id && c.status !== 'proposed' && c.status !== 'cancelled');
+    conversations.find(
+      (c) =>
+        c.participant === id &&
+        c.status !== 'cancelled' &&
+        (c.status !== 'proposed' || offerState(c) !== undefined),
+    );
   const free = s.caseGroup.filter((p) => !arranged(p.id));
   const toggle = (id: string, on: boolean) =>
     update({
@@ -76,7 +82,9 @@ export function PlanForm({ s, conversations }: { s: Scheduler; conversations: re
                       ]
                         .filter(Boolean)
                         .join(' · ')}
-                      {theirs ? ` · ${CONVERSATION_STATUS_LABELS[theirs.status].toLowerCase()}` : ''}
+                      {theirs
+                        ? ` · ${offerState(theirs) ?? CONVERSATION_STATUS_LABELS[theirs.status].toLowerCase()}`
+                        : ''}
                     </Text>
                   </span>
                 }

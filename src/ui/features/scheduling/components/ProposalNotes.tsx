@@ -1,4 +1,14 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import {
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Text,
+} from '@fluentui/react-components';
+import type { UnknownChoice } from '../../../../graph/workspace';
+import { dayOf, formatDay, span } from '../hooks/week';
 import type { Scheduler } from '../hooks/useScheduler';
 import { useSchedulingStyles } from '../styles/useSchedulingStyles';
 
@@ -37,11 +47,36 @@ export function ProposalNotes({ s }: { s: Scheduler }) {
                 <li key={id}>{name(id)}</li>
               ))}
             </ul>
-            Their conversations are at the best time for everyone else; they confirm by answering the
-            invitation.
+            Choose for each of their conversations: offer up to three times (each its own tentative
+            invitation; when one is accepted the others are cancelled), or book the best time for everyone
+            else as tentative, to be confirmed by answering the invitation.
           </MessageBarBody>
         </MessageBar>
       ) : null}
+      {(s.timetable?.placed ?? [])
+        .filter((p) => p.unknownAvailability.length > 0)
+        .map((p) => {
+          const who = s.describe(p.conversationId).practitioner;
+          const choice = s.unknownChoice[p.conversationId] ?? 'tentative';
+          const times = s.candidates.get(p.conversationId);
+          return (
+            <Field key={p.conversationId} label={`Conversation with ${who}`}>
+              <RadioGroup
+                value={choice}
+                onChange={(_, data) => s.choose(p.conversationId, data.value as UnknownChoice)}
+              >
+                <Radio value="tentative" label="Book the best time as tentative" />
+                <Radio value="offer-three" label="Offer up to three times" />
+              </RadioGroup>
+              {choice === 'offer-three' && times ? (
+                <Text>
+                  {times.length === 1 ? 'Offered time' : `Offered times (${times.length})`}:{' '}
+                  {times.map((t) => `${formatDay(dayOf(t.start))}, ${span(t.start, t.end)}`).join('; ')}.
+                </Text>
+              ) : null}
+            </Field>
+          );
+        })}
       {plan.alreadyArranged.length ? (
         <Text>
           Left out, as their conversation is already arranged: {plan.alreadyArranged.map(name).join(', ')}.

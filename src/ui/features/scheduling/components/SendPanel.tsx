@@ -55,7 +55,11 @@ export function SendPanel({ s }: { s: Scheduler }) {
         <MessageBar intent={failed.length ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
-              {summary.scheduled.length} of {summary.scheduled.length + failed.length} scheduled
+              {summary.scheduled.length} of{' '}
+              {summary.scheduled.length + summary.offered.length + failed.length} scheduled
+              {summary.offered.length
+                ? `; ${summary.offered.length} offered up to three times, awaiting a choice`
+                : ''}
               {summary.alreadyScheduled.length ? `; ${summary.alreadyScheduled.length} already were` : ''}.
             </MessageBarTitle>
             {failed.length ? (

@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import {
+  candidateTimes,
   checkMove,
   conversationPlanIssues,
   hasIssues,
@@ -13,7 +14,7 @@ import {
   type PlanIssues,
   type PlanPerson,
 } from '../../../../core/scheduling';
-import type { ReviewPerson } from '../../../../graph/workspace';
+import type { ReviewPerson, UnknownChoice } from '../../../../graph/workspace';
 import { usePlanConversations, useSendInvitations } from '../../../data/scheduling';
 import { todayInLondon } from '../../../shell/dates';
 import { defaultWindow, span, dayOf, formatDay } from './week';
@@ -73,6 +74,8 @@ export function useScheduler(reviewId: string, people: readonly ReviewPerson[]) 
   const [issues, setIssues] = useState<PlanIssues>({});
   const [placed, setPlaced] = useState<PlacedConversation[] | null>(null);
   const [lastMove, setLastMove] = useState<MoveOutcome | null>(null);
+  /** For each conversation with someone whose calendar cannot be read: offer three times, or book one tentatively. */
+  const [unknownChoice, setUnknownChoice] = useState<Record<string, UnknownChoice>>({});
   const plan = usePlanConversations(reviewId);
   const send = useSendInvitations(reviewId);
   const personOf = useMemo(() => new Map(people.map((p) => [p.id, p])), [people]);
@@ -87,11 +90,33 @@ export function useScheduler(reviewId: string, people: readonly ReviewPerson[]) 
     if (hasIssues(found)) return;
     setLastMove(null);
     send.reset();
-    plan.mutate(form, { onSuccess: (p) => setPlaced(p.timetable.placed) });
+    plan.mutate(form, {
+      onSuccess: (p) => {
+        setPlaced(p.timetable.placed);
+        setUnknownChoice({});
+      },
+    });
   };
 
   const current = plan.data;
-  const timetable = current && placed ? { ...current.timetable, placed } : undefined;
+  const timetable = useMemo(
+    () => (current && placed ? { ...current.timetable, placed } : undefined),
+    [current, placed],
+  );
+  /**
+   * The times each "offer three" conversation would offer, worked out (and each re-checked) by the
+   * core over the timetable as it stands, as the gateway does when sending.
+   */
+  const candidates = useMemo(() => {
+    if (!current || !timetable) return new Map<string, { start: string; end: string }[]>();
+    const chosen = new Set(Object.keys(unknownChoice).filter((id) => unknownChoice[id] === 'offer-three'));
+    if (chosen.size === 0) return new Map<string, { start: string; end: string }[]>();
+    return new Map(
+      candidateTimes(current.request, timetable)
+        .filter((o) => chosen.has(o.conversationId))
+        .map((o) => [o.conversationId, o.candidates]),
+    );
+  }, [current, timetable, unknownChoice]);
 
   /** The core checks the conversation at its new start against everyone's calendars and the rest. */
   const move = (conversationId: string, start: string): MoveOutcome | undefined => {
@@ -122,7 +147,7 @@ export function useScheduler(reviewId: string, people: readonly ReviewPerson[]) 
   };
 
   const sendAll = () => {
-    if (current && placed) send.mutate({ plan: current, placed });
+    if (current && placed) send.mutate({ plan: current, placed, options: { unknownChoice } });
   };
 
   /** The practitioner and reviewers of a conversation, as the screen names them. */
@@ -149,6 +174,10 @@ export function useScheduler(reviewId: string, people: readonly ReviewPerson[]) 
     timetable,
     move,
     lastMove,
+    unknownChoice,
+    choose: (conversationId: string, choice: UnknownChoice) =>
+      setUnknownChoice((c) => ({ ...c, [conversationId]: choice })),
+    candidates,
     clearMove: () => setLastMove(null),
     send,
     sendAll,
