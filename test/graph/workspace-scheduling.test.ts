@@ -175,6 +175,21 @@ test('a case group of five: proposed, one moved and re-checked, sent once with p
   // Each conversation once in the lead reviewer's calendar; the moved one at its new time.
   const events = await calendarOf(RUTH, SUBJECT);
   expect(events).toHaveLength(5);
+  // The GP's time was chosen without his calendar: tentative, and the invitation says it is to be confirmed.
+  const gp = 'imran.sadiq@northmoor-gp.nhs.example';
+  const shown = await t.graph(
+    `/me/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-04-30T00:00:00Z&$top=1000&$select=subject,showAs,body,attendees`,
+    { as: RUTH },
+  );
+  const withShow = (
+    (await shown.json()) as { value: (GraphEvent & { showAs: string; body: { content: string } })[] }
+  ).value.filter((e) => e.subject === SUBJECT);
+  for (const e of withShow) {
+    const unknown = e.attendees.some((a) => a.emailAddress.address === gp);
+    expect(e.showAs).toBe(unknown ? 'tentative' : 'busy');
+    expect(e.body.content.includes('to be confirmed')).toBe(unknown);
+  }
+  expect(withShow.filter((e) => e.showAs === 'tentative')).toHaveLength(1);
   const movedTo = moved.find((p) => p.conversationId === second!.conversationId)!.start;
   expect(events.some((e) => Date.parse(`${e.start.dateTime}Z`) === Date.parse(movedTo))).toBe(true);
   const snapshot = await g.workspace.openReview(id);
