@@ -129,15 +129,20 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
     mailboxOf: (organiser: string) => Mailbox,
     site: Awaited<ReturnType<SiteOf>>,
   ): Promise<number> {
+    const addressOf = new Map(people.map((p) => [p.id, p.address.toLowerCase()]));
+    // Only those whose practitioner has an address: an answer is theirs to give.
     const pending = conversations.filter(
-      (c) => c.value.status === 'proposed' && c.value.calendarEvent?.candidates && live(c.value),
+      (c) =>
+        c.value.status === 'proposed' &&
+        c.value.calendarEvent?.candidates &&
+        live(c.value) &&
+        addressOf.has(c.value.participant),
     );
     if (pending.length === 0) return 0;
-    const addressOf = new Map(people.map((p) => [p.id, p.address.toLowerCase()]));
     const offers: CandidateOffer[] = pending.map(({ value: c }) => ({
       conversationId: c.id,
       mailbox: mailboxOf(c.calendarEvent!.organiser),
-      awaiting: addressOf.has(c.participant) ? [addressOf.get(c.participant)!] : [],
+      awaiting: [addressOf.get(c.participant)!],
       events: c.calendarEvent!.candidates!.map((e, i) => ({ key: `${c.id}#${i + 1}`, ...e })),
     }));
     const resolved = await resolveCandidateTimes(client, offers);
