@@ -120,6 +120,13 @@ describe('scheduling from the tab', () => {
         expect(await page.locator(`[data-theme="${theme}"]`).count()).toBe(1);
         await proposeFive(page);
         await page.getByText('Calendars that cannot be read (other organisations)').waitFor();
+        // The GP's calendar cannot be read: offering him up to three times lists the three, re-checked by the finder.
+        const gp = page.getByRole('radiogroup', { name: 'Conversation with Dr Imran Sadiq' });
+        expect(await gp.getByRole('radio', { name: 'Book the best time as tentative' }).isChecked()).toBe(
+          true,
+        );
+        await gp.getByRole('radio', { name: 'Offer up to three times' }).check();
+        await page.getByText(/^Offered times \(3\): /).waitFor();
         if (size === 'wide') {
           await page.getByRole('group', { name: /^Week of / }).waitFor();
           expect(
