@@ -72,6 +72,8 @@ export interface AxeViolation {
   impact: string | null;
   help: string;
   nodes: number;
+  /** The first few elements, as selector and markup. */
+  where?: string[];
 }
 
 /** The rules of WCAG 2.2 at levels A and AA, by axe-core's tags. */
@@ -81,6 +83,14 @@ export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa
 export async function wcagViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, which the pages' Content-Security-Policy does not
   // govern: an inline <script> tag (addScriptTag) would be refused, as it should be.
+  // Contrast is read from the colours on screen: let enter/fade animations (Fluent's motion) finish
+  // first, or a message bar caught half faded in reads as low contrast. At most a second.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+      new Promise((done) => setTimeout(done, 1000)),
+    ]),
+  );
   await page.evaluate(AXE);
   return page.evaluate(async (tags) => {
     const axe = (
@@ -90,7 +100,12 @@ export async function wcagViolations(page: Page): Promise<AxeViolation[]> {
             ctx: Document,
             options: { runOnly: { type: 'tag'; values: string[] } },
           ) => Promise<{
-            violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: unknown[]; html: string }[];
+            }[];
           }>;
         };
       }
@@ -106,6 +121,8 @@ export async function wcagViolations(page: Page): Promise<AxeViolation[]> {
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.length,
+      // Where, so that a failure says which element to fix.
+      where: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`),
     }));
   }, WCAG_22_AA);
 }

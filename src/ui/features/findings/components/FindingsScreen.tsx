@@ -204,7 +204,7 @@ function FindingsList({
                 href={tabDeepLink(`/findings/${encodeURIComponent(finding.id)}`)}
                 target="_blank"
                 rel="noopener"
-                aria-label={`Open finding ${finding.number} in the review's tab (opens a new window)`}
+                aria-label={`Open in the review's tab: finding ${finding.number} (opens a new window)`}
               >
                 Open in the review&apos;s tab
               </Link>

@@ -96,9 +96,11 @@ function AnalysisSettingsForm({
         const found = checkDraft(draft);
         setErrors(found);
         if (hasErrors(found)) return;
-        save.mutate(
-          { base: record, settings: settingsOf(draft) },
-          { onSuccess: (result) => result.ok && onSaved(true) },
+        // mutateAsync, not mutate's callbacks: the save refreshes the record, which remounts this form
+        // (it is keyed by the record's eTag), and mutate's callbacks are dropped on unmount.
+        save.mutateAsync({ base: record, settings: settingsOf(draft) }).then(
+          (result) => result.ok && onSaved(true),
+          () => undefined, // shown from save.error
         );
       }}
     >
