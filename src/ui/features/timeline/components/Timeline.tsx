@@ -7,7 +7,17 @@
  * first or last, Enter or Space opens it; + and - zoom, 0 shows the whole period, Shift+Left/Right
  * pans. Ctrl+wheel (or a pinch) zooms, a sideways or Shift+wheel pans, dragging pans.
  */
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { Button, mergeClasses, ToggleButton } from '@fluentui/react-components';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { usePanDrag } from '../hooks/usePanDrag';
@@ -25,6 +35,7 @@ import { TimelinePicture } from './TimelinePicture';
 import { ValencePatternDefs, ValenceSwatch, VALENCE_LABELS } from './ValencePatterns';
 
 export const NARROW_WIDTH = 480;
+const ON_SERVER = typeof document === 'undefined';
 
 export interface TimelineProps {
   data: TimelineData;
@@ -63,10 +74,19 @@ export function Timeline({
   const timeline = useTimeline(data, width);
   const { layout, offset, zoomBy, panBy, setOffset, activate, step, fit } = timeline;
 
+  // The picture is drawn from a deferred copy of the layout and offset: the screen (toolbar,
+  // legend, an empty picture of the right size) is committed first, and the items follow in a
+  // background render once the width has been measured. A zoom answers the click at once and
+  // draws the new layout next. Each commit stays short: no task long enough to delay a keypress.
+  const current = useMemo(() => ({ layout, offset }), [layout, offset]);
+  // On the server there is nothing to measure or to follow: it draws everything at once.
+  const drawn = useDeferredValue<typeof current | null>(current, ON_SERVER ? current : null);
+
   const painted = useRef(onPainted);
   painted.current = onPainted;
+  const drawnLayout = view === 'picture' ? drawn?.layout : layout;
   useLayoutEffect(() => {
-    if (!painted.current) return;
+    if (!painted.current || !drawnLayout) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => painted.current?.(), 0);
@@ -75,7 +95,7 @@ export function Timeline({
       cancelAnimationFrame(frame);
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [layout, view]);
+  }, [drawnLayout]);
 
   const focusIndex = useCallback((index: number) => {
     // After React has moved the Tab stop and the view.
@@ -233,7 +253,7 @@ export function Timeline({
         {view === 'picture' ? (
           <TimelinePicture
             layout={layout}
-            offset={offset}
+            drawn={drawn}
             activeKey={timeline.activeKey}
             label={label}
             patternPrefix={prefix}

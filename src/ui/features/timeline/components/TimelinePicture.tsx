@@ -17,8 +17,10 @@ import { FOCUS_RING_CLASS, useTimelineStyles } from '../styles/useTimelineStyles
 import { ValenceFill } from './ValencePatterns';
 
 export interface TimelinePictureProps {
+  /** The current layout: the picture's size. */
   layout: TimelineLayout;
-  offset: number;
+  /** What is drawn: the layout and offset as last rendered (null before the first drawing). */
+  drawn: { layout: TimelineLayout; offset: number } | null;
   activeKey: string | undefined;
   label: string;
   patternPrefix: string;
@@ -33,7 +35,7 @@ const g = GEOMETRY;
 const TICK_LABEL_ROOM = 60;
 
 export function TimelinePicture(props: TimelinePictureProps) {
-  const { layout, offset, label, patternPrefix, contentRef, onKeyDown } = props;
+  const { layout, drawn, label, patternPrefix, contentRef, onKeyDown } = props;
   const styles = useTimelineStyles();
   return (
     <svg
@@ -45,15 +47,17 @@ export function TimelinePicture(props: TimelinePictureProps) {
       aria-roledescription="timeline"
       onKeyDown={onKeyDown}
     >
-      <g ref={contentRef} transform={`translate(${-offset} 0)`}>
-        <Axis layout={layout} />
-        <Items
-          layout={layout}
-          activeKey={props.activeKey}
-          patternPrefix={patternPrefix}
-          onItemClick={props.onItemClick}
-          onItemFocus={props.onItemFocus}
-        />
+      <g ref={contentRef} transform={`translate(${-(drawn?.offset ?? 0)} 0)`}>
+        {drawn && <Axis layout={drawn.layout} />}
+        {drawn && (
+          <Items
+            layout={drawn.layout}
+            activeKey={props.activeKey}
+            patternPrefix={patternPrefix}
+            onItemClick={props.onItemClick}
+            onItemFocus={props.onItemFocus}
+          />
+        )}
       </g>
     </svg>
   );
