@@ -5,7 +5,7 @@
  * (a jubilee, a state funeral) must be added to the table when it is announced.
  */
 import { z } from 'zod';
-import { addDays, dateOf, dayOfWeek, isWeekend } from '../dates';
+import { addDays, dateOf, dayOfWeek, daysBetween, isWeekend } from '../dates';
 import { IsoDate } from '../model/common';
 
 export const BankHoliday = z.object({ date: IsoDate, name: z.string() });
@@ -96,15 +96,17 @@ export function bankHolidays(year: number): BankHoliday[] {
 
 const holidayDates = new Map<number, ReadonlySet<IsoDate>>();
 
-function isBankHoliday(date: IsoDate): boolean {
-  const year = Number(date.slice(0, 4));
+/** A year's bank holiday dates, worked out once. */
+function holidaysOf(year: number): ReadonlySet<IsoDate> {
   let dates = holidayDates.get(year);
   if (!dates) {
     dates = new Set(bankHolidays(year).map((holiday) => holiday.date));
     holidayDates.set(year, dates);
   }
-  return dates.has(date);
+  return dates;
 }
+
+const isBankHoliday = (date: IsoDate): boolean => holidaysOf(Number(date.slice(0, 4))).has(date);
 
 export const isWorkingDay = (date: IsoDate): boolean => !isWeekend(date) && !isBankHoliday(date);
 
@@ -119,9 +121,20 @@ export function addWorkingDays(date: IsoDate, days: number): IsoDate {
   return result;
 }
 
-/** Working days after `from` up to and including `to`; 0 when `to` is not after `from`. */
+/**
+ * Working days after `from` up to and including `to`; 0 when `to` is not after `from`. Counted by
+ * whole weeks and then the bank holidays in between, not day by day: the dashboard asks it for
+ * every conversation of a review, some of them years back.
+ */
 export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-  let count = 0;
-  for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (isWorkingDay(date)) count += 1;
-  return count;
+  const days = daysBetween(from, to);
+  if (days <= 0) return 0;
+  let weekdays = Math.floor(days / 7) * 5;
+  // The last part-week: at most six days, after the whole weeks.
+  for (let date = addDays(from, days - (days % 7) + 1); date <= to; date = addDays(date, 1))
+    if (!isWeekend(date)) weekdays += 1;
+  let holidays = 0;
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1)
+    for (const date of holidaysOf(year)) if (date > from && date <= to && !isWeekend(date)) holidays += 1;
+  return weekdays - holidays;
 }

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { addWorkingDays, bankHolidays, dayOfWeek, isWorkingDay, workingDaysBetween } from '../../../src/core';
+import {
+  addDays,
+  addWorkingDays,
+  bankHolidays,
+  dayOfWeek,
+  isWorkingDay,
+  workingDaysBetween,
+} from '../../../src/core';
 
 const datesOf = (year: number) => bankHolidays(year).map((holiday) => holiday.date);
 
@@ -130,5 +137,22 @@ describe('working days', () => {
         );
       }),
     );
+  });
+
+  it('counts the same as going day by day, across years and bank holidays', () => {
+    const dayByDay = (from: string, to: string) => {
+      let count = 0;
+      for (let date = addDays(from, 1); date <= to; date = addDays(date, 1))
+        if (isWorkingDay(date)) count += 1;
+      return count;
+    };
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -20, max: 1500 }), (from, days) => {
+        const to = addDays(from, days);
+        return workingDaysBetween(from, to) === dayByDay(from, to);
+      }),
+    );
+    // Christmas to New Year 2026: 25, 26 (Saturday: Monday 28 substitute) and 1 January.
+    expect(workingDaysBetween('2026-12-24', '2027-01-04')).toBe(dayByDay('2026-12-24', '2027-01-04'));
   });
 });
