@@ -140,6 +140,9 @@ export default async function run(): Promise<BenchRow[]> {
     // Once, so that the route's chunk is loaded: the runs measure drawing, not the network.
     await page.evaluate(() => (location.hash = '#/timeline'));
     await page.getByRole('group', { name: 'Timeline of the period under review' }).waitFor();
+    // The items are drawn just after the screen (a background render): wait for them.
+    await page.locator('[data-key^="kpe:"]').first().waitFor();
+    await page.waitForTimeout(200);
     const shown = await page.locator('[data-key^="kpe:"]').count();
     if (shown !== 80) throw new Error(`the timeline shows ${shown} episodes, not 80`);
     await page.evaluate(() => (location.hash = '#/'));
