@@ -51,8 +51,8 @@ export const isOffline = (err: unknown): err is OfflineError => err instanceof O
 /**
  * No token could be had for a request: the sign-in expired or needs the person (the token
  * provider's SignInRequiredError, kind 'signed-out'), or the sign-in service could not be reached
- * (kind 'offline'). A GraphClientError, so that the SDK passes it through as it is: any other error
- * thrown inside its chain it turns into a GraphError with status -1, and what it was is lost.
+ * (kind 'offline'). A GraphClientError, so that the SDK passes it through as it is (any other error
+ * thrown inside its chain it turns into a GraphError with status -1, and what it was is lost).
  */
 export class TokenUnavailableError extends GraphClientError {
   override name = 'TokenUnavailableError';

@@ -12,7 +12,7 @@
  * matcher.warnings;                       // entries too short to match freely, by id and kind
  * ```
  *
- * What it catches, for every entry: any case; accents or none; look-alike letters of other scripts
+ * What it catches, for every entry, in any case; accents or none; look-alike letters of other scripts
  * and full-width forms; digits and symbols written for letters (0 o, 1 i/l, 3 e, 4 a, 5 s, 7 t,
  * 8 b, @ a, $ s); for a person, the names in either order with or without a comma, the first given
  * name or all given names with the family name, an initial (or all initials) with the family name,
@@ -160,7 +160,7 @@ interface Needle {
   words: readonly string[];
   /** Which words are digits only. */
   digits: readonly boolean[];
-  /** The match must hold a real letter (not only digits read as letters): any word has letters. */
+  /** The match must hold a real letter (not only digits read as letters), as every word has. */
   needsLetter: boolean;
   /** Too short to match freely: exact letters only. */
   strict: boolean;

@@ -63,7 +63,7 @@ export const CalendarEventRef = z
   });
 export type CalendarEventRef = z.infer<typeof CalendarEventRef>;
 
-/** The meeting's status from its attendees' responses: any decline first, then tentative, then all accepted. */
+/** The meeting's status from its attendees' responses. A decline comes first, then tentative, then all accepted. */
 export function calendarStatusOf(responses: Readonly<Record<string, CalendarResponse>>): CalendarStatus {
   const values = Object.values(responses);
   if (values.includes('declined')) return 'declined';

@@ -18,7 +18,7 @@ import { USER_BIND, channelOwners, conversationMemberJson, findChannel, findTeam
  * - `POST /teams/{id}/channels/{id}/members` works only on a private (or shared) channel, for its
  *   owners; the person must be a member of the Team first ("To add a user as a member to a channel,
  *   they need to first be a member of the team", Add-TeamChannelUser); 400 otherwise.
- * - `GET /teams/{id}/members`: any member of the Team; roles "owner" and "guest" as Graph gives them.
+ * - `GET /teams/{id}/members`: for every member of the Team; roles "owner" and "guest" as Graph gives them.
  * Delegated scopes: TeamMember.ReadWriteNonOwnerRole.All (or TeamMember.ReadWrite.All) and
  * ChannelMember.ReadWrite.All; the tenant checks the person's rights, as Teams does.
  */

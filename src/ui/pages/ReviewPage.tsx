@@ -10,7 +10,7 @@ import { SignInGate } from '../sign-in/SignInGate';
 
 /**
  * Inside Teams a deep link gives the screen as the tab's subPageId; routes live in the address's
- * hash (the pages are static files: any path after the page's own would need the web server's
+ * hash (the pages are static files, and any path after the page's own would need the web server's
  * help), so the browser's back button and a reload keep the screen.
  */
 export function openDeepLink(host: HostContext, win: Window = window): void {
