@@ -56,6 +56,19 @@ export const CalendarEventRef = z
         }),
       )
       .optional(),
+    /**
+     * Times declined for this meeting before this event was sent (another time was found for them),
+     * with who declined each: never offered to those people again.
+     */
+    declinedEarlier: z
+      .array(
+        z.object({
+          start: z.iso.datetime({ offset: true }),
+          end: z.iso.datetime({ offset: true }),
+          by: z.array(Id).min(1),
+        }),
+      )
+      .optional(),
   })
   .refine((e) => e.eventId !== undefined || e.iCalUId !== undefined, {
     message: "A calendar event needs the event's id or its iCalUId.",

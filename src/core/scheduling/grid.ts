@@ -27,7 +27,7 @@ export interface GridPerson {
   label: string;
   unknown: boolean;
   hours: WorkingHours;
-  /** Busy items as instants. */
+  /** Busy items (and times they declined) as instants. */
   busy: { start: number; end: number }[];
   /** Prefix sums over steps outside working hours (when that rule applies). */
   offHours: Int32Array;
@@ -140,13 +140,25 @@ export function buildGrid(input: {
       off.fill(0, from, Math.max(from, to));
     }
     const busyMarks = new Uint8Array(steps);
-    const busy = unknown ? [] : p.busy.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }));
+    const toSpan = (b: { start: string; end: string }) => ({
+      start: Date.parse(b.start),
+      end: Date.parse(b.end),
+    });
+    const busy = unknown ? [] : p.busy.map(toSpan);
     for (const b of busy) {
       if (b.end <= b.start) continue;
       const from = Math.max(0, Math.floor((b.start - bufferMs - origin) / stepMs));
       const to = Math.min(steps, Math.ceil((b.end + bufferMs - origin) / stepMs));
       if (to > from) busyMarks.fill(1, from, to);
     }
+    // Times they declined: blocked whether or not their calendar can be read (no buffer: any overlap).
+    const declined = p.declined.map(toSpan).filter((b) => b.end > b.start);
+    for (const b of declined) {
+      const from = Math.max(0, Math.floor((b.start - origin) / stepMs));
+      const to = Math.min(steps, Math.ceil((b.end - origin) / stepMs));
+      if (to > from) busyMarks.fill(1, from, to);
+    }
+    busy.push(...declined);
     return {
       id: p.id,
       label: p.name || p.address || p.id,

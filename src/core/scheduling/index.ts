@@ -39,3 +39,13 @@ export {
   type PlanIssues,
   type PlanPerson,
 } from './plan';
+export {
+  needsAnotherTime,
+  declinedTimes,
+  conversationLength,
+  defaultAnotherTimeWindow,
+  anotherTimeRequest,
+  anotherTimeIssues,
+  type AnotherTimeForm,
+  type DeclinedTime,
+} from './another-time';

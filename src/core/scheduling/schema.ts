@@ -74,6 +74,12 @@ export const SchedulingPerson = z.object({
   address: z.string().trim().optional(),
   availability: z.enum(['known', 'unknown']).default('known'),
   busy: z.array(Interval).default([]),
+  /**
+   * Times this person has already declined for the meeting being placed: never proposed again, even
+   * when their calendar cannot be read (unlike `busy`, which is only read for people whose calendar
+   * is known). Any overlap is refused; no buffer is kept around them.
+   */
+  declined: z.array(Interval).default([]),
   workingHours: WorkingHours.optional(),
 });
 export type SchedulingPerson = z.input<typeof SchedulingPerson>;
@@ -344,7 +350,7 @@ export const ValidMeetingRequest = MeetingRequest.superRefine((r, ctx) => {
 
 /** Why a conversation could not be placed, in plain words, with the rule or the people concerned. */
 export interface Reason {
-  kind: 'working-hours' | 'busy' | 'per-day-limit' | 'other-conversations' | 'window';
+  kind: 'working-hours' | 'busy' | 'declined' | 'per-day-limit' | 'other-conversations' | 'window';
   /** Person ids the reason is about. */
   people: string[];
   message: string;

@@ -721,6 +721,15 @@ export function checkMove(
 
   for (const id of attendees) {
     const p = byId.get(id)!;
+    const declined = p.declined
+      .map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }))
+      .filter((b) => b.start < end && b.end > start);
+    if (declined.length)
+      reasons.push({
+        kind: 'declined',
+        people: [id],
+        message: `${label(id)} already declined ${describeSpans(declined, zone)}.`,
+      });
     if (p.availability === 'unknown') continue;
     const clashes = p.busy
       .map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }))
