@@ -80,6 +80,9 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
       planMeeting: (reviewId, form) => guarded(() => scheduling.planMeeting(reviewId, form)),
       bookMeeting: (plan, time) => guarded(() => scheduling.bookMeeting(plan, time)),
       refreshResponses: (reviewId) => guarded(() => scheduling.refreshResponses(reviewId)),
+      proposeAnotherTime: (reviewId, conversationId, form) =>
+        guarded(() => scheduling.proposeAnotherTime(reviewId, conversationId, form)),
+      bookAnotherTime: (proposal) => guarded(() => scheduling.bookAnotherTime(proposal)),
     },
     workspace: {
       session: () => guarded(() => getSession(client)),

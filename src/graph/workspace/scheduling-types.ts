@@ -6,7 +6,9 @@
  */
 import type { MeetingKind } from '../../core/model/meeting';
 import type {
+  AnotherTimeForm,
   ConversationPlanForm,
+  DeclinedTime,
   MeetingPlanForm,
   MeetingProposal,
   MeetingRequest,
@@ -75,6 +77,12 @@ export type UnknownChoice = 'offer-three' | 'tentative';
 export interface SendOptions {
   /** By conversation id; conversations not named are booked at their time (tentative if someone is unknown). */
   unknownChoice?: Record<string, UnknownChoice>;
+  /**
+   * "Stop sending": once aborted, no further invitation is started. The invitations being sent at
+   * that moment are finished and recorded (a request under way is never cut, as its event may
+   * already exist); the rest stay proposed, unsent, listed in `notSent`.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SendSummary {
@@ -86,6 +94,8 @@ export interface SendSummary {
   failed: { conversationId: string; reason: string }[];
   /** Not sent: they already had their event (a second send changes nothing). */
   alreadyScheduled: string[];
+  /** Stopped before they were sent: still proposed, nothing in any calendar; sending again sends them. */
+  notSent: string[];
 }
 
 export interface MeetingPlanRequestForm extends MeetingPlanForm {
@@ -107,6 +117,38 @@ export interface MeetingPlan {
 }
 
 export type MeetingBooked = { ok: true; meetingId: string } | { ok: false; reason: string };
+
+/** Another time for a declined conversation, proposed by the finder; nothing sent yet. */
+export interface AnotherTimeProposal {
+  reviewId: string;
+  conversationId: string;
+  form: AnotherTimeForm;
+  /** The declined event(s) the new invitation replaces (cancelled once it is sent). */
+  replacing: string[];
+  /** Times declined, by whom: the finder never proposed them to those people. */
+  declined: DeclinedTime[];
+  /** The finder's time; absent when none fits the window, with `reasons`. */
+  placed?: PlacedConversation;
+  reasons: string[];
+  durationMinutes: number;
+  /** People whose calendars could not be read: the time is sent as tentative, to be confirmed. */
+  unknown: string[];
+  organiser: PlanOrganiser;
+  notShared?: CalendarNotSharedNotice;
+}
+
+export type AnotherTimeBooked =
+  | {
+      ok: true;
+      /** The new time (what the calendar holds). */
+      start: string;
+      end: string;
+      /** A second click or a retry after it was done: nothing more was sent. */
+      already: boolean;
+      /** Declined events that could not be cancelled (they stay, declined, in the organiser's calendar). */
+      notCancelled: number;
+    }
+  | { ok: false; reason: string };
 
 export interface SchedulingGateway {
   /** Reads free/busy and proposes a timetable; writes nothing. Bad input: a GatewayError 'invalid-input'. */
@@ -131,4 +173,21 @@ export interface SchedulingGateway {
    * the accepted event; when they declined them all, it needs attention. Resolves to how many changed.
    */
   refreshResponses(reviewId: string): Promise<number>;
+  /**
+   * For a conversation whose invitation was declined (at its time, or at every time offered): reads
+   * the practitioner's and reviewers' free/busy over the window and asks the finder for a time,
+   * never one already declined by whoever declined it. Writes nothing. Bad input (a window in the
+   * past, ending before it starts): a GatewayError 'invalid-input' with the issues by field.
+   */
+  proposeAnotherTime(
+    reviewId: string,
+    conversationId: string,
+    form: AnotherTimeForm,
+  ): Promise<AnotherTimeProposal>;
+  /**
+   * Sends the proposal's invitation (the review's checked template, as every conversation's), then
+   * cancels the declined event(s) and saves the conversation with its new event: it no longer
+   * needs attention. Made once: a retry, or a second click, sends no second invitation.
+   */
+  bookAnotherTime(proposal: AnotherTimeProposal): Promise<AnotherTimeBooked>;
 }

@@ -2,24 +2,39 @@
  * The scheduling gateway the tab uses (scheduling-types.ts) over the calendar gateway and the
  * review's store. Proposing reads the review (one round trip), the organiser's calendar access when
  * booking for someone else (one) and everyone's free/busy (one), and writes nothing. Sending adds
- * the conversations not yet listed (keyed creates, made once), then sends 20 at a time: one batch of
- * events and one batch of saves each, so progress is reported after every 20.
+ * the conversations not yet listed (keyed creates, made once), then sends four at a time (see
+ * SEND_STEP): one batch of events and one batch of saves each, so progress is reported, and a stop
+ * takes effect, after every four. A declined conversation gets another time the same way: proposed
+ * (nothing written), then sent once, the declined event(s) cancelled.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { DomainError, ValidationError } from '../../core/errors';
+import { GatewayError } from '../../core/failures';
 import type { Conversation } from '../../core/model/conversation';
 import { MEETING_KIND_LABELS } from '../../core/model/meeting';
+import { recordConversationEvent } from '../../core/model/conversation';
 import {
+  anotherTimeIssues,
+  anotherTimeRequest,
   candidateTimes,
+  conversationLength,
   conversationPlanRequest,
+  declinedTimes,
+  DEFAULT_INVITATION_TEMPLATE,
   findTimetable,
+  hasIssues,
+  invitationFromTemplate,
+  needsAnotherTime,
   parseSchedulingRequest,
   REVIEW_TIME_ZONE,
   windowOfDays,
   type PlanPerson,
 } from '../../core/scheduling';
-import { MAX_BATCH_PARTS } from '../batch';
 import {
+  cancelEvents,
+  createMeetingEvents,
+  eventTransactionId,
+  MAILBOX_CONCURRENCY,
   bookReviewMeeting,
   checkCalendarAccess,
   proposeReviewMeeting,
@@ -35,11 +50,13 @@ import {
   type CandidateOffer,
   type Mailbox,
 } from '../calendar';
+import { toBeConfirmed } from '../calendar/send-timetable';
 import { invitationTemplateOf } from '../review-site/invitation-template';
 import type { ProvisionedSite } from '../review-site/provisioning';
 import { ReviewStore, type LoadedReview, type Stored } from '../review-site/store';
 import { getSignedInUser } from './review-teams';
 import type {
+  AnotherTimeProposal,
   CalendarNotSharedNotice,
   ConversationPlan,
   PlanOrganiser,
@@ -76,6 +93,19 @@ function offerFailures(failed: CalendarFailure[]): SendSummary['failed'] {
 
 const live = (c: Conversation) => c.calendarEvent !== undefined && c.calendarEvent.status !== 'cancelled';
 
+/**
+ * Conversations sent at a time: their events go in one batch, and Exchange runs at most four
+ * requests to one mailbox at once, so four invitations to one organiser's calendar run side by side
+ * (a batch with more is one serial chain: see events.ts). Sending four at a time therefore takes no
+ * longer than longer batches, and lets the progress bar move, and "Stop sending" take effect, every
+ * four invitations.
+ */
+export const SEND_STEP = MAILBOX_CONCURRENCY;
+
+/** Sent to the attendees of a declined invitation once another time is sent; plain words, nothing of the case. */
+export const REPLACED_MESSAGE =
+  'This conversation has moved to another time: a new invitation has been sent. Thank you.';
+
 export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGateway {
   const load = async (reviewId: string) => {
     const site = await siteOf(reviewId);
@@ -95,18 +125,24 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
           message: `${person?.name ?? 'The lead reviewer'} has no email address: add one on the People screen first.`,
         },
       ]);
-    const name = person.name ?? person.address;
+    return organiserAt(person.address, person.name ?? person.address, personId);
+  }
+
+  /** The calendar at `address`: the signed-in person's own, or one shared with them (checked). */
+  async function organiserAt(
+    address: string,
+    name: string,
+    personId: string,
+  ): Promise<{ organiser: PlanOrganiser; mailbox: Mailbox; notShared?: CalendarNotSharedNotice }> {
     const me = await getSignedInUser(client);
-    const mine = [me.mail, me.userPrincipalName].some(
-      (a) => a?.toLowerCase() === person.address!.toLowerCase(),
-    );
-    const organiser = { personId, name, address: person.address, onBehalf: !mine };
+    const mine = [me.mail, me.userPrincipalName].some((a) => a?.toLowerCase() === address.toLowerCase());
+    const organiser = { personId, name, address, onBehalf: !mine };
     if (mine) return { organiser, mailbox: 'me' };
-    const access = await checkCalendarAccess(client, [{ address: person.address, name }]);
+    const access = await checkCalendarAccess(client, [{ address, name }]);
     const refused = access.notShared[0];
     return {
       organiser,
-      mailbox: { address: person.address },
+      mailbox: { address },
       notShared: refused
         ? {
             personId,
@@ -261,7 +297,13 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
       const store = new ReviewStore(client, site);
       const people = withAddress(peopleOf(loaded));
       const mailbox: Mailbox = plan.organiser.onBehalf ? { address: plan.organiser.address } : 'me';
-      const summary: SendSummary = { scheduled: [], offered: [], failed: [], alreadyScheduled: [] };
+      const summary: SendSummary = {
+        scheduled: [],
+        offered: [],
+        failed: [],
+        alreadyScheduled: [],
+        notSent: [],
+      };
       // Up to three times for each practitioner whose calendar cannot be read and who is to choose:
       // worked out over the whole timetable as sent, so no two conversations offer a reviewer the same time.
       const offerIds = new Set(
@@ -302,8 +344,13 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
       let done = 0;
       onProgress?.({ done, scheduled: 0, total });
       const template = loaded.record ? invitationTemplateOf(loaded.record.value) : undefined;
-      for (let i = 0; i < todo.length; i += MAX_BATCH_PARTS) {
-        const chunk = todo.slice(i, i + MAX_BATCH_PARTS);
+      for (let i = 0; i < todo.length; i += SEND_STEP) {
+        // Stopped: nothing more is started; what was sent is recorded, the rest stay proposed.
+        if (options.signal?.aborted) {
+          summary.notSent.push(...todo.slice(i).map((c) => c.value.id));
+          break;
+        }
+        const chunk = todo.slice(i, i + SEND_STEP);
         const ids = new Set(chunk.map((c) => c.value.id));
         const booked = chunk.filter((c) => !offerIds.has(c.value.id));
         try {
@@ -477,6 +524,154 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
       for (const { base, next } of meetings.changed)
         if ((await store.update('reviewMeeting', base, next)).ok) meetingsSaved++;
       return saved + chosen + meetingsSaved;
+    },
+
+    async proposeAnotherTime(reviewId, conversationId, form) {
+      const { loaded } = await load(reviewId);
+      referenceOf(loaded);
+      const people = peopleOf(loaded);
+      const stored = loaded.conversations.find((c) => c.value.id === conversationId);
+      if (!stored) throw new GatewayError('not-found', 'This conversation is no longer in the review.');
+      const c = stored.value;
+      if (!needsAnotherTime(c) || !c.calendarEvent)
+        throw new DomainError(
+          'This conversation’s invitation has not been declined: it needs no other time.',
+        );
+      // Bad input beside its field, nothing read or sent.
+      const issues = anotherTimeIssues(c, people, form);
+      if (hasIssues(issues))
+        throw new ValidationError(
+          'The days to look in',
+          Object.entries(issues).flatMap(([field, list]) =>
+            (list ?? []).map((message) => ({ field, message })),
+          ),
+        );
+      const window = windowOfDays(form.firstDay, form.lastDay, REVIEW_TIME_ZONE)!;
+      const request = anotherTimeRequest(c, people, form, window);
+      parseSchedulingRequest(request);
+      const event = c.calendarEvent;
+      const who = people.find((p) => p.address?.toLowerCase() === event.organiser.toLowerCase());
+      const { organiser, notShared } = await organiserAt(
+        event.organiser,
+        who?.name ?? event.organiser,
+        who?.id ?? '',
+      );
+      const availability = await readAvailability(client, {
+        people: withAddress(request.people as PlanPerson[]),
+        window,
+        timeZone: REVIEW_TIME_ZONE,
+      });
+      const read = new Map(availability.people.map((p) => [p.id, p]));
+      // Everyone's busy times as read, and the times each of them declined, blocked.
+      const withBusy = {
+        ...request,
+        people: request.people.map((p) => ({ ...p, ...read.get(p.id), declined: p.declined })),
+      };
+      const timetable = findTimetable(withBusy);
+      return {
+        reviewId,
+        conversationId,
+        form,
+        replacing: event.candidates?.length ? event.candidates.map((e) => e.eventId) : [event.eventId ?? ''],
+        declined: declinedTimes(c),
+        placed: timetable.placed[0],
+        reasons: timetable.unplaced.flatMap((u) => u.reasons.map((r) => r.message)),
+        durationMinutes: conversationLength(c),
+        unknown: availability.people.filter((p) => p.availability === 'unknown').map((p) => p.id),
+        organiser,
+        notShared,
+      } satisfies AnotherTimeProposal;
+    },
+
+    async bookAnotherTime(proposal) {
+      const placed = proposal.placed;
+      if (!placed) return { ok: false, reason: 'No time was found in those days: look in other days first.' };
+      if (proposal.notShared) return { ok: false, reason: proposal.notShared.message };
+      const { site, loaded } = await load(proposal.reviewId);
+      const stored = loaded.conversations.find((c) => c.value.id === proposal.conversationId);
+      if (!stored) throw new GatewayError('not-found', 'This conversation is no longer in the review.');
+      const c = stored.value;
+      const current = c.calendarEvent?.eventId;
+      if (!c.calendarEvent || !current || !needsAnotherTime(c) || !proposal.replacing.includes(current)) {
+        // Already done (a second click, or a retry once it was saved): its event is a new one.
+        if (c.status === 'scheduled' && c.scheduled && current && !proposal.replacing.includes(current))
+          return { ok: true, already: true, start: c.scheduled.start, end: c.scheduled.end, notCancelled: 0 };
+        throw new DomainError(
+          'This conversation has changed since the time was found: find another time again.',
+        );
+      }
+      const referenceCode = referenceOf(loaded);
+      const people = withAddress(peopleOf(loaded));
+      const byId = new Map(people.map((p) => [p.id, p]));
+      const organiser = proposal.organiser.address.toLowerCase();
+      const mailbox: Mailbox = proposal.organiser.onBehalf ? { address: proposal.organiser.address } : 'me';
+      const template = loaded.record ? invitationTemplateOf(loaded.record.value) : undefined;
+      const base = invitationFromTemplate(template ?? DEFAULT_INVITATION_TEMPLATE, {
+        referenceCode,
+        durationMinutes: proposal.durationMinutes,
+      });
+      const tentative = placed.unknownAvailability.length > 0;
+      // Derived from the declined booking: every retry of this replacement carries the same id, so
+      // Exchange keeps one event; a later replacement (if this one is declined too) derives a new one.
+      const transactionId = await eventTransactionId({
+        referenceCode,
+        kind: 'conversation',
+        id: c.id,
+        previous: c.calendarEvent.transactionId ?? current,
+      });
+      const attendees = [c.participant, ...c.reviewers]
+        .map((id) => byId.get(id))
+        .filter((p): p is NonNullable<typeof p> => p !== undefined && p.address.toLowerCase() !== organiser);
+      const created = await createMeetingEvents(client, [
+        {
+          key: c.id,
+          mailbox,
+          transactionId,
+          start: placed.start,
+          end: placed.end,
+          ...(tentative
+            ? { invitation: toBeConfirmed(base), showAs: 'tentative' as const }
+            : { invitation: base }),
+          attendees: attendees.map((p) => ({ address: p.address, name: p.name, type: 'required' as const })),
+        },
+      ]);
+      const made = created.done[0];
+      if (!made)
+        return { ok: false, reason: created.failed[0]?.reason ?? 'The invitation could not be sent.' };
+      // The declined invitation(s) withdrawn; one already gone counts as cancelled.
+      const cancelled = await cancelEvents(
+        client,
+        proposal.replacing.map((eventId) => ({ key: eventId, mailbox, eventId, message: REPLACED_MESSAGE })),
+      );
+      const next = recordConversationEvent(
+        c,
+        { start: made.start, end: made.end },
+        {
+          organiser: proposal.organiser.address,
+          eventId: made.eventId,
+          iCalUId: made.iCalUId,
+          transactionId: made.transactionId ?? transactionId,
+          joinUrl: made.joinUrl,
+          status: 'sent',
+          responses: Object.fromEntries(attendees.map((p) => [p.id, 'none' as const])),
+          declinedEarlier: declinedTimes(c),
+        },
+      );
+      const saved = await saveConversations(client, site, [{ base: stored, next }]);
+      if (saved.saved.length === 0)
+        return {
+          ok: false,
+          reason: saved.conflicts.length
+            ? 'Someone changed this conversation meanwhile; its new invitation is sent, so open it again and send again to record it.'
+            : 'The new invitation is sent but the conversation could not be saved; send again to record it (no second invitation is sent).',
+        };
+      return {
+        ok: true,
+        already: false,
+        start: made.start,
+        end: made.end,
+        notCancelled: cancelled.failed.length,
+      };
     },
   };
 }
