@@ -4,9 +4,10 @@
  * invalidates the review, so the conversations, meetings and counts are read again.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { ConversationPlanForm, PlacedConversation } from '../../core/scheduling';
+import { useRef, useState } from 'react';
+import type { AnotherTimeForm, ConversationPlanForm, PlacedConversation } from '../../core/scheduling';
 import type {
+  AnotherTimeProposal,
   ConversationPlan,
   MeetingPlan,
   MeetingPlanRequestForm,
@@ -23,11 +24,17 @@ export function usePlanConversations(reviewId: string) {
   });
 }
 
-/** Sends every invitation of a plan; `progress` follows each batch of 20. */
+/**
+ * Sends every invitation of a plan; `progress` follows each step of four. `stop()` aborts the
+ * send's AbortController: the gateway starts nothing more, finishes (and records) the invitations
+ * under way, and the summary lists the rest as not sent.
+ */
 export function useSendInvitations(reviewId: string) {
   const { scheduling } = useGateways();
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<SendProgress | null>(null);
+  const [stopping, setStopping] = useState(false);
+  const controller = useRef<AbortController | null>(null);
   const mutation = useMutation({
     mutationFn: ({
       plan,
@@ -36,11 +43,45 @@ export function useSendInvitations(reviewId: string) {
     }: {
       plan: ConversationPlan;
       placed: PlacedConversation[];
-      options?: SendOptions;
-    }) => scheduling.sendInvitations(plan, placed, setProgress, options),
+      options?: Omit<SendOptions, 'signal'>;
+    }) => {
+      controller.current = new AbortController();
+      setStopping(false);
+      return scheduling.sendInvitations(plan, placed, setProgress, {
+        ...options,
+        signal: controller.current.signal,
+      });
+    },
+    onSettled: () => {
+      controller.current = null;
+      setStopping(false);
+      return invalidateReview(queryClient, reviewId);
+    },
+  });
+  const stop = () => {
+    if (!controller.current || controller.current.signal.aborted) return;
+    setStopping(true);
+    controller.current.abort();
+  };
+  return { ...mutation, progress, stop, stopping };
+}
+
+/** Another time for a declined conversation: the finder's proposal (nothing is sent). */
+export function useProposeAnotherTime(reviewId: string, conversationId: string) {
+  const { scheduling } = useGateways();
+  return useMutation({
+    mutationFn: (form: AnotherTimeForm) => scheduling.proposeAnotherTime(reviewId, conversationId, form),
+  });
+}
+
+/** Sends the proposal's invitation once and cancels the declined one(s); the review is read again. */
+export function useBookAnotherTime(reviewId: string) {
+  const { scheduling } = useGateways();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (proposal: AnotherTimeProposal) => scheduling.bookAnotherTime(proposal),
     onSettled: () => invalidateReview(queryClient, reviewId),
   });
-  return { ...mutation, progress };
 }
 
 export function usePlanMeeting(reviewId: string) {

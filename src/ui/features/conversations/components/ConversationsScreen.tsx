@@ -15,6 +15,7 @@ import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
 import { useConversations } from '../hooks/useConversations';
 import { useConversationsStyles } from '../styles/useConversationsStyles';
+import { AnotherTime } from './AnotherTime';
 import { ConversationDetails, ConversationList } from './ConversationList';
 
 type Filter = ConversationStatus | 'all';
@@ -39,7 +40,10 @@ export default function ConversationsScreen() {
         {(rows) => {
           if (id)
             return row ? (
-              <ConversationDetails reviewId={review.id} row={row} narrow={narrow} />
+              <>
+                <ConversationDetails reviewId={review.id} row={row} narrow={narrow} />
+                <AnotherTime reviewId={review.id} row={row} />
+              </>
             ) : (
               <MessageBar intent="warning">
                 <MessageBarBody>This conversation is no longer in the review.</MessageBarBody>

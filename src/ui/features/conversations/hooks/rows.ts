@@ -16,6 +16,7 @@ import {
   type ConversationStatus,
 } from '../../../../core/model/conversation';
 import type { RecordStatus } from '../../../../core/model/conversation-record';
+import { needsAnotherTime } from '../../../../core/scheduling/another-time';
 import type { ArtefactEntry, ReviewPerson, ReviewSnapshot } from '../../../../graph/workspace';
 import { formatDay, todayInLondon } from '../../../shell/dates';
 
@@ -65,6 +66,10 @@ export interface ConversationRow {
   recordLabel: string;
   /** The conversation record in the library, when there is one. */
   artefact?: { id: string; name: string };
+  /** Its invitation was declined (at its time, or every time offered): another time is needed. */
+  needsAnotherTime: boolean;
+  /** The conversation as stored, for the actions on its page. */
+  conversation: Conversation;
 }
 
 const time = new Intl.DateTimeFormat('en-GB', {
@@ -126,6 +131,8 @@ export function conversationRow(
     record,
     recordLabel: RECORD_PROGRESS_LABELS[record],
     artefact: artefact ? { id: artefact.id, name: artefact.name ?? 'Conversation record' } : undefined,
+    needsAnotherTime: needsAnotherTime(conversation),
+    conversation,
   };
 }
 

@@ -104,7 +104,8 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
             ))}
             {attention.calendar.map((item) => (
               <li key={item.id}>
-                <Text>{item.text}</Text>
+                {/* A declined conversation opens on its page, where "Find another time" is. */}
+                {item.href ? <Link href={item.href}>{item.text}</Link> : <Text>{item.text}</Text>}
               </li>
             ))}
             {attention.lateRecords.map((label, i) => (

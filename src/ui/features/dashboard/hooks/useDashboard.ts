@@ -53,6 +53,10 @@ export function useDashboard(snapshot: ReviewSnapshot, today: string) {
           ? [
               {
                 id: c.id,
+                href:
+                  c.calendarEvent.status === 'declined'
+                    ? `#/conversations/${encodeURIComponent(c.id)}`
+                    : undefined,
                 text:
                   c.calendarEvent.status === 'declined'
                     ? `Conversation with ${labelOf(c.participant)} declined by ${declinedBy(c.calendarEvent.responses)}: find another time.`
@@ -67,6 +71,7 @@ export function useDashboard(snapshot: ReviewSnapshot, today: string) {
           ? [
               {
                 id: c.id,
+                href: `#/conversations/${encodeURIComponent(c.id)}`,
                 text: `Conversation with ${labelOf(c.participant)}: every time offered was declined; find another time.`,
               },
             ]
@@ -77,6 +82,7 @@ export function useDashboard(snapshot: ReviewSnapshot, today: string) {
           ? [
               {
                 id: m.id,
+                href: undefined,
                 text:
                   m.calendarEvent.status === 'declined'
                     ? `${m.title} declined by ${declinedBy(m.calendarEvent.responses)}.`
