@@ -11,11 +11,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { defaultAnotherTimeWindow } from '../../src/core/scheduling';
 import { createGraphClient } from '../../src/graph/client';
 import { gatewaysOver } from '../../src/graph/workspace';
 import type { TestTenant } from '../support/tenant';
 import type { TestBrowser } from './support/browser';
 import { closePages, RESULTS, startPages } from './support/pages';
+import { todayInLondon } from '../../src/ui/shell/dates';
 import type { StaticServer } from './support/static-server';
 
 const REVIEW = 'CR-2026-014';
@@ -104,6 +106,32 @@ async function calendarOf(user: string, subject: string) {
   );
 }
 
+/** The practitioner conversations in `user`'s calendar that `attendee` is invited to. */
+async function eventsWith(user: string, attendee: string) {
+  const res = await tenant.graph(
+    `/me/calendarView?startDateTime=${new Date(Date.now() - 86_400_000).toISOString()}&endDateTime=${new Date(
+      Date.now() + 60 * 86_400_000,
+    ).toISOString()}&$top=1000&$select=id,subject,start,attendees`,
+    { as: user },
+  );
+  return (
+    (await res.json()) as {
+      value: {
+        id: string;
+        subject: string;
+        start: unknown;
+        attendees: { emailAddress: { address: string } }[];
+      }[];
+    }
+  ).value
+    .filter(
+      (e) =>
+        e.subject === `${REVIEW}: practitioner conversation` &&
+        e.attendees.some((a) => a.emailAddress.address === attendee),
+    )
+    .map((e) => ({ id: e.id, start: e.start }));
+}
+
 describe('scheduling from the tab', () => {
   test.each([
     ['light', {}, ''],
@@ -155,7 +183,7 @@ describe('scheduling from the tab', () => {
     },
   );
 
-  test('a case group of five: bad input refused beside its field, moves re-checked, every invitation sent once', async () => {
+  test('a case group of five: bad input refused beside its field, moves re-checked, sending stopped partway then the rest sent, each once; a declined conversation given another time', async () => {
     const { page, errors } = await openSchedule({ viewport: WIDE });
 
     // Bad input: the message beside the field, nothing sent.
@@ -211,10 +239,36 @@ describe('scheduling from the tab', () => {
     await page.getByText(/^(Moved to|It cannot move to) /).waitFor();
     expect(await wcagViolations(page)).toEqual([]);
 
-    // Send: a progress bar with a count, then the summary; each conversation once in the calendar.
+    // Send, and stop partway: the invitations' first batch is held at the network until "Stop
+    // sending" is pressed, so the stop lands while it is under way (no timing involved). What was
+    // under way is finished and recorded; the rest are not sent.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    await page.route(/\/\$batch$/, async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!holding && body.includes('/events') && body.includes('transactionId')) {
+        holding = true;
+        await held;
+      }
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Send 5 invitations' }).click();
-    await page.getByText('5 of 5 sent').waitFor({ timeout: 60_000 });
-    await page.getByText('5 of 5 scheduled.').waitFor();
+    await page.getByText('0 of 5 sent').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Stop sending' }).click();
+    await page.getByRole('button', { name: 'Stopping…' }).waitFor();
+    release();
+    await page.getByText('Stopped: 4 invitations sent, 1 not sent.').waitFor({ timeout: 60_000 });
+    await page.getByText('4 of 5 sent').waitFor();
+    await page.getByText(/is still proposed: no invitation went for it\./).waitFor();
+    expect(await calendarOf(RUTH, `${REVIEW}: practitioner conversation`)).toHaveLength(4);
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(RESULTS, 'schedule-stopped.png'), fullPage: true });
+    await page.unrouteAll();
+
+    // "Send the rest": only the one not sent; each conversation once in the calendar.
+    await page.getByRole('button', { name: 'Send the rest (1 invitation)' }).click();
+    await page.getByText('1 of 1 scheduled; 4 already were.').waitFor({ timeout: 60_000 });
     expect(await page.getByRole('progressbar').count()).toBe(1);
     await page.screenshot({ path: path.join(RESULTS, 'schedule-sent.png'), fullPage: true });
     expect(await calendarOf(RUTH, `${REVIEW}: practitioner conversation`)).toHaveLength(5);
@@ -235,11 +289,100 @@ describe('scheduling from the tab', () => {
         })
       ).status,
     ).toBe(202);
+    // Owen declines his conversation too.
+    const [conversationCopy] = await calendarOf(OWEN, `${REVIEW}: practitioner conversation`);
+    expect(
+      (
+        await tenant.graph(`/me/events/${conversationCopy!.id}/decline`, {
+          as: OWEN,
+          method: 'POST',
+          json: { sendResponse: true },
+        })
+      ).status,
+    ).toBe(202);
     await page.getByRole('tab', { name: 'Dashboard' }).click();
-    await page
-      .getByRole('region', { name: 'Needs attention' })
+    const attention = page.getByRole('region', { name: 'Needs attention' });
+    await attention
       .getByText('Case group meeting 1 declined by Mental health practitioner 1.')
       .waitFor({ timeout: 30_000 });
+
+    // The dashboard's item leads to the conversation's page, where another time is found.
+    const declinedItem = attention.getByRole('link', {
+      name: 'Conversation with Mental health practitioner 1 declined by Mental health practitioner 1: find another time.',
+    });
+    await declinedItem.waitFor({ timeout: 30_000 });
+    await declinedItem.click();
+    await page.getByRole('heading', { level: 2, name: 'Conversation with Owen Hartley' }).waitFor();
+    const conversationUrl = page.url();
+    const beforeEvents = await eventsWith(RUTH, OWEN);
+    expect(beforeEvents).toHaveLength(1);
+
+    // Bad input beside its field, nothing sent: the last day before the first.
+    const section = page.getByRole('region', { name: 'Find another time' });
+    const last = section
+      .getByRole('textbox', { name: 'Last day', exact: true })
+      .or(section.getByRole('combobox', { name: 'Last day', exact: true }));
+    await last.fill('01/01/2026');
+    await last.press('Tab');
+    await section.getByRole('button', { name: 'Find another time' }).click();
+    await section.getByText('The last day must be on or after the first day.').waitFor();
+    expect(await section.getByText(/^Proposed: /).count()).toBe(0);
+    expect(await eventsWith(RUTH, OWEN)).toEqual(beforeEvents);
+    const window = defaultAnotherTimeWindow(todayInLondon());
+    await last.fill(window.lastDay.split('-').reverse().join('/'));
+    await last.press('Tab');
+    await section.getByRole('button', { name: 'Find another time' }).click();
+    await section.getByText(/^Proposed: /).waitFor({ timeout: 30_000 });
+    await section.getByText(/^Not offered again: .*declined by Owen Hartley/).waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+
+    // The proposal as each theme shows it, at full width and at 320 px.
+    for (const [theme, options, query] of [
+      ['light', {}, ''],
+      ['dark', { colorScheme: 'dark' as const }, ''],
+      ['contrast', {}, '?theme=contrast'],
+    ] as const)
+      for (const [size, viewport] of [
+        ['wide', WIDE],
+        ['320', NARROW],
+      ] as const) {
+        const other = await browser.newPage({ ...options, viewport });
+        await other.page.goto(conversationUrl.replace('/teams-tab.html', `/teams-tab.html${query}`));
+        await other.page.getByRole('button', { name: /^Sign in as Amira Khan/ }).click();
+        const mine = other.page.getByRole('region', { name: 'Find another time' });
+        await mine.getByRole('button', { name: 'Find another time' }).click();
+        await mine.getByText(/^Proposed: /).waitFor({ timeout: 30_000 });
+        expect(await other.page.locator(`[data-theme="${theme}"]`).count()).toBe(1);
+        if (size === '320')
+          expect(await other.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+            NARROW.width,
+          );
+        await other.page.mouse.move(0, 0);
+        await mine.scrollIntoViewIfNeeded();
+        await other.page.screenshot({
+          path: path.join(RESULTS, `conversation-another-time-${theme}-${size}.png`),
+          fullPage: true,
+        });
+        expect(await wcagViolations(other.page)).toEqual([]);
+        expect(other.errors).toEqual([]);
+        await other.page.context().close();
+      }
+
+    // Confirmed: one new invitation, the declined one withdrawn; a second click sends nothing more.
+    await section.getByRole('button', { name: 'Send the new invitation' }).click();
+    await section.getByText(/^The new invitation is sent: /).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(RESULTS, 'conversation-another-time-sent.png'), fullPage: true });
+    const afterEvents = await eventsWith(RUTH, OWEN);
+    expect(afterEvents).toHaveLength(1);
+    expect(afterEvents[0]!.id).not.toBe(beforeEvents[0]!.id);
+    expect(afterEvents[0]!.start).not.toEqual(beforeEvents[0]!.start);
+
+    // The dashboard no longer asks for another time; the meeting's decline is still there.
+    await page.getByRole('tab', { name: 'Dashboard' }).click();
+    await attention.getByText('Case group meeting 1 declined by Mental health practitioner 1.').waitFor();
+    expect(
+      await attention.getByText(/^Conversation with Mental health practitioner 1 declined/).count(),
+    ).toBe(0);
     expect(errors).toEqual([]);
-  });
+  }, 300_000);
 });
