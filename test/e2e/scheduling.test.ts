@@ -264,6 +264,9 @@ describe('scheduling from the tab', () => {
     expect(await calendarOf(RUTH, `${REVIEW}: practitioner conversation`)).toHaveLength(4);
     expect(await wcagViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(RESULTS, 'schedule-stopped.png'), fullPage: true });
+    await page
+      .getByRole('region', { name: 'Send the invitations' })
+      .screenshot({ path: path.join(RESULTS, 'schedule-stopped-summary.png') });
     await page.unrouteAll();
 
     // "Send the rest": only the one not sent; each conversation once in the calendar.
@@ -334,6 +337,7 @@ describe('scheduling from the tab', () => {
     await section.getByRole('button', { name: 'Find another time' }).click();
     await section.getByText(/^Proposed: /).waitFor({ timeout: 30_000 });
     await section.getByText(/^Not offered again: .*declined by Owen Hartley/).waitFor();
+    await section.getByText(/^Owen Hartley declined the invitation for /).waitFor();
     expect(await wcagViolations(page)).toEqual([]);
 
     // The proposal as each theme shows it, at full width and at 320 px.

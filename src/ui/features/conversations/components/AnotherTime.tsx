@@ -37,6 +37,8 @@ export function AnotherTime({ reviewId, row }: { reviewId: string; row: Conversa
   const booked = book.data?.ok ? book.data : undefined;
   if (!row.needsAnotherTime && !booked) return null;
 
+  const responses = row.conversation.calendarEvent?.responses ?? {};
+  const decliners = Object.keys(responses).filter((id) => responses[id] === 'declined');
   const nameOf = (id: string) =>
     [row.practitioner, ...row.reviewers].find((p) => p.id === id)?.name ?? 'someone';
   // The gateway's refusal of the days (the same checks), beside the fields too.
@@ -87,7 +89,7 @@ export function AnotherTime({ reviewId, row }: { reviewId: string; row: Conversa
           <Text>
             {row.conversation.status === 'proposed'
               ? `${row.practitioner.name} declined every time offered.`
-              : `The invitation was declined.`}{' '}
+              : `${decliners.map(nameOf).join(', ') || 'Someone'} declined the invitation for ${row.when}.`}{' '}
             Choose the days to look in: the finder reads everyone’s calendar and never proposes a time already
             declined. Nothing is sent until you confirm.
           </Text>
