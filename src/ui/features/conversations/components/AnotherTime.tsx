@@ -42,10 +42,11 @@ export function AnotherTime({ reviewId, row }: { reviewId: string; row: Conversa
   const nameOf = (id: string) =>
     [row.practitioner, ...row.reviewers].find((p) => p.id === id)?.name ?? 'someone';
   // The gateway's refusal of the days (the same checks), beside the fields too.
-  const refused =
+  const invalid =
     propose.error instanceof GatewayError && propose.error.kind === 'invalid-input'
-      ? propose.error.issues
-      : [];
+      ? propose.error
+      : undefined;
+  const refused = (invalid?.issues ?? []).filter((i) => i.field === 'firstDay' || i.field === 'lastDay');
   const messageOf = (f: Day) =>
     typed[f] ??
     [...(issues[f] ?? []), ...refused.filter((i) => i.field === f).map((i) => i.message)].join(' ');
@@ -116,7 +117,18 @@ export function AnotherTime({ reviewId, row }: { reviewId: string; row: Conversa
             {propose.isPending ? <Spinner size="tiny" label="Reading calendars…" /> : null}
           </div>
           {propose.error && refused.length === 0 ? (
-            <ProblemMessage problem={describeProblem(propose.error)} onRetry={find} />
+            <ProblemMessage
+              problem={
+                invalid
+                  ? {
+                      // e.g. someone without an email address: the core's own words, nothing sent.
+                      title: 'Nothing was sent: another time cannot be looked for as it is.',
+                      detail: invalid.issues.map((i) => i.message).join(' ') || invalid.message,
+                    }
+                  : describeProblem(propose.error)
+              }
+              onRetry={find}
+            />
           ) : null}
           {proposal && !placed ? (
             <MessageBar intent="warning" layout="multiline">
