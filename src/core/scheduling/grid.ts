@@ -151,7 +151,7 @@ export function buildGrid(input: {
       const to = Math.min(steps, Math.ceil((b.end + bufferMs - origin) / stepMs));
       if (to > from) busyMarks.fill(1, from, to);
     }
-    // Times they declined: blocked whether or not their calendar can be read (no buffer: any overlap).
+    // Times they declined: blocked whether or not their calendar can be read (no buffer; every overlap counts).
     const declined = p.declined.map(toSpan).filter((b) => b.end > b.start);
     for (const b of declined) {
       const from = Math.max(0, Math.floor((b.start - origin) / stepMs));
