@@ -239,7 +239,20 @@ test('declined by the practitioner: another time, never the declined one, sent o
   ).toBe(true);
   expect(await calendarOf(RUTH)).toHaveLength(before.length);
 
-  // Sent with an answer lost after the write on the way, and clicked twice at once: one new event.
+  // The first attempt's save fails (the list keeps answering 503): the invitation went, the declined
+  // one was withdrawn, the conversation not saved; it says so. A refresh meanwhile shows the
+  // withdrawn event as missing.
+  t.tenant.faults.configure({ rules: [{ path: '/fields$', method: 'PATCH', unavailable: 1 }], seed: 4 });
+  const failed = await g.scheduling.bookAnotherTime(proposal);
+  expect(failed).toMatchObject({ ok: false, reason: expect.stringMatching(/could not be saved/) });
+  t.tenant.faults.configure({ rules: [] });
+  await g.scheduling.refreshResponses(id);
+  expect(
+    (await g.workspace.openReview(id)).conversations.find((c) => c.id === conversationId)!.calendarEvent,
+  ).toMatchObject({ eventId: declinedEvent.id, status: 'missing' });
+
+  // Sent again, with an answer lost after the write on the way, and clicked twice at once: still
+  // one new event (the same transactionId each time).
   t.tenant.faults.configure({
     rules: [{ path: '/events$', method: 'POST', gatewayTimeoutAfterWrite: 1, times: 1 }],
     seed: 5,

@@ -592,9 +592,11 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
       if (!stored) throw new GatewayError('not-found', 'This conversation is no longer in the review.');
       const c = stored.value;
       const current = c.calendarEvent?.eventId;
-      if (!c.calendarEvent || !current || !needsAnotherTime(c) || !proposal.replacing.includes(current)) {
-        // Already done (a second click, or a retry once it was saved): its event is a new one.
-        if (c.status === 'scheduled' && c.scheduled && current && !proposal.replacing.includes(current))
+      // Still the declined booking (declined, or already shown missing when a retry follows a
+      // cancel whose save failed): replace it. Otherwise it was done (a second click, or a retry
+      // once it was saved) and its event is the new one: nothing more is sent.
+      if (!c.calendarEvent || !current || !proposal.replacing.includes(current)) {
+        if (c.status === 'scheduled' && c.scheduled && current)
           return { ok: true, already: true, start: c.scheduled.start, end: c.scheduled.end, notCancelled: 0 };
         throw new DomainError(
           'This conversation has changed since the time was found: find another time again.',
@@ -654,7 +656,8 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
           joinUrl: made.joinUrl,
           status: 'sent',
           responses: Object.fromEntries(attendees.map((p) => [p.id, 'none' as const])),
-          declinedEarlier: declinedTimes(c),
+          // As found when the time was proposed (a refresh may since show the cancelled event as missing).
+          declinedEarlier: proposal.declined,
         },
       );
       const saved = await saveConversations(client, site, [{ base: stored, next }]);
