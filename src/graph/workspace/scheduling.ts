@@ -2,14 +2,15 @@
  * The scheduling gateway the tab uses (scheduling-types.ts) over the calendar gateway and the
  * review's store. Proposing reads the review (one round trip), the organiser's calendar access when
  * booking for someone else (one) and everyone's free/busy (one), and writes nothing. Sending adds
- * the conversations not yet listed (keyed creates, made once), then sends four at a time (see
- * SEND_STEP): one batch of events and one batch of saves each, so progress is reported, and a stop
- * takes effect, after every four. A declined conversation gets another time the same way: proposed
+ * the conversations not yet listed (keyed creates, made once), then sends the first four, then
+ * twenty at a time (see SEND_STEP): one batch of events and one batch of saves each, so progress is
+ * reported, and a stop takes effect, after each. A declined conversation gets another time the same way: proposed
  * (nothing written), then sent once, the declined event(s) cancelled.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { DomainError, ValidationError } from '../../core/errors';
 import { GatewayError } from '../../core/failures';
+import { MAX_BATCH_PARTS } from '../batch';
 import type { Conversation } from '../../core/model/conversation';
 import { MEETING_KIND_LABELS } from '../../core/model/meeting';
 import { recordConversationEvent } from '../../core/model/conversation';
@@ -94,13 +95,16 @@ function offerFailures(failed: CalendarFailure[]): SendSummary['failed'] {
 const live = (c: Conversation) => c.calendarEvent !== undefined && c.calendarEvent.status !== 'cancelled';
 
 /**
- * Conversations sent at a time: their events go in one batch, and Exchange runs at most four
- * requests to one mailbox at once, so four invitations to one organiser's calendar run side by side
- * (a batch with more is one serial chain: see events.ts). Sending four at a time therefore takes no
- * longer than longer batches, and lets the progress bar move, and "Stop sending" take effect, every
- * four invitations.
+ * Conversations sent at a time. The first wave is four: Exchange runs four requests to one mailbox
+ * side by side (a batch with more is one serial chain: see events.ts), so it costs no more time at
+ * Exchange, the progress bar moves at once, and "Stop sending" can land before most invitations go
+ * (a wrong week or reviewer is most often seen just after pressing Send). After it, twenty at a
+ * time, a batch's limit: 30 conversations take three event batches and three save batches, not
+ * eight and eight.
  */
-export const SEND_STEP = MAILBOX_CONCURRENCY;
+export const FIRST_SEND_STEP = MAILBOX_CONCURRENCY;
+export const SEND_STEP = MAX_BATCH_PARTS;
+const sendStepAt = (index: number) => (index === 0 ? FIRST_SEND_STEP : SEND_STEP);
 
 /** Sent to the attendees of a declined invitation once another time is sent; plain words, nothing of the case. */
 export const REPLACED_MESSAGE =
@@ -344,13 +348,13 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
       let done = 0;
       onProgress?.({ done, scheduled: 0, total });
       const template = loaded.record ? invitationTemplateOf(loaded.record.value) : undefined;
-      for (let i = 0; i < todo.length; i += SEND_STEP) {
+      for (let i = 0; i < todo.length; i += sendStepAt(i)) {
         // Stopped: nothing more is started; what was sent is recorded, the rest stay proposed.
         if (options.signal?.aborted) {
           summary.notSent.push(...todo.slice(i).map((c) => c.value.id));
           break;
         }
-        const chunk = todo.slice(i, i + SEND_STEP);
+        const chunk = todo.slice(i, i + sendStepAt(i));
         const ids = new Set(chunk.map((c) => c.value.id));
         const booked = chunk.filter((c) => !offerIds.has(c.value.id));
         try {
