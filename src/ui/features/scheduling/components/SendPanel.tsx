@@ -58,7 +58,7 @@ export function SendPanel({ s }: { s: Scheduler }) {
       ) : null}
       {progress && (s.send.isPending || summary) ? (
         <Field
-          label="Sending"
+          label={s.send.isPending ? 'Sending' : notSent.length ? 'Stopped' : 'Sent'}
           validationState="none"
           validationMessage={`${progress.done} of ${progress.total} sent`}
         >
