@@ -56,6 +56,8 @@ export class DuplicateKeyError<T> extends StoreError {
 export interface GraphListItem {
   id: string;
   eTag?: string;
+  /** When the item (a document's file or its details) last changed. */
+  lastModifiedDateTime?: string;
   '@odata.etag'?: string;
   fields?: Fields;
 }

@@ -64,6 +64,8 @@ export const ArtefactSummary = z.object({
   conversation: z.string().optional(),
   recordStatus: z.enum(CHOICES.recordStatus).optional(),
   stage: z.enum(CHOICES.stage).optional(),
+  /** When the document or its details last changed (the list item's lastModifiedDateTime). */
+  lastModified: z.string().optional(),
 });
 export type ArtefactSummary = z.infer<typeof ArtefactSummary>;
 
@@ -234,6 +236,7 @@ export class ReviewStore {
         conversation: str(f.Conversation),
         recordStatus: str(f.RecordStatus),
         stage: str(f.Stage),
+        lastModified: str(item.lastModifiedDateTime) ?? str(f.Modified),
       });
       if (parsed.success) out.artefacts.push(stored(parsed.data, item));
       else

@@ -139,22 +139,6 @@ export function gatewaysOver(client: Client, sharePoint?: SharePointConnection):
     analysisFindings: analysisFindingsGateway(async (id) => new ReviewStore(client, await siteOf(id))),
     artefacts: {
       ...artefactLibraryGateway(client, siteOf),
-      recent: (reviewId, count) =>
-        guarded(async () => {
-          const site = await siteOf(reviewId);
-          const library = await openArtefactLibrary(client, site.siteId, { referenceCode: '' });
-          const all = await library.list();
-          return all
-            .sort((a, b) => (b.lastModifiedDateTime ?? '').localeCompare(a.lastModifiedDateTime ?? ''))
-            .slice(0, count)
-            .map((a) => ({
-              id: a.driveItemId,
-              name: a.name,
-              type: a.metadata.type,
-              lastModified: a.lastModifiedDateTime,
-              webUrl: a.webUrl,
-            }));
-        }),
       saveReportExport: (reviewId, referenceCode, content) =>
         guarded(async () => {
           const site = await siteOf(reviewId);

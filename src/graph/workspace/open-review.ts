@@ -95,6 +95,7 @@ export function snapshotOf(reviewId: string, loaded: LoadedReview, warnings = 0)
       agency: a.agency,
       recordStatus: a.recordStatus,
       conversation: a.conversation,
+      lastModified: a.lastModified,
     })),
     notice: describeLoadProblems(loaded.problems, warnings),
     problemCount: loaded.problems.length,

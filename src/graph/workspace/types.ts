@@ -83,6 +83,7 @@ export interface Notice {
 
 /** An artefact as the review's load lists it (its metadata, not the file). */
 export interface ArtefactEntry {
+  /** Its workspace id (CrwId), or `item-{list item id}` for a file added outside the workspace. */
   id: string;
   name?: string;
   type?: ArtefactType;
@@ -90,6 +91,8 @@ export interface ArtefactEntry {
   recordStatus?: RecordStatus;
   /** For a conversation record: the conversation it records. */
   conversation?: string;
+  /** When the file or its details last changed (ISO); newest first is the dashboard's "recent". */
+  lastModified?: string;
 }
 
 /** A person as stored, with what an edit needs (item id and eTag), by kind. */
@@ -136,7 +139,7 @@ export type OpenPhase = 'setting-up' | 'loading';
 export type RegisterVisibility =
   { state: 'member'; channelName: string; members: string[] } | { state: 'not-a-member'; message: string };
 
-/** A document of the review's library, newest first in `recent`. */
+/** A document of the review's library (the report export, once saved there). */
 export interface RecentArtefact {
   id: string;
   name: string;
@@ -192,8 +195,6 @@ export interface PeopleGateway {
 }
 
 export interface ArtefactsGateway extends ArtefactLibraryGateway {
-  /** The most recently changed documents of the review's library. */
-  recent(reviewId: string, count: number): Promise<RecentArtefact[]>;
   /**
    * Saves the report's .docx export to the review's library as a "report draft" (a new version of
    * the last export); named by the review's reference code only.

@@ -5,6 +5,7 @@ import type { GraphEndpoint } from '../../hosts/connection';
 import { ProblemMessage } from '../shell/Problem';
 import { describeProblem } from '../shell/problems';
 import { DataProvider } from './gateways';
+import { UploadQueueProvider } from './uploads';
 
 /**
  * Builds the gateways for a signed-in endpoint: given by the app entry, loaded on demand.
@@ -14,7 +15,10 @@ export type ConnectGateways = ((endpoint: GraphEndpoint) => Promise<Gateways>) &
   preload?: () => Promise<unknown>;
 };
 
-/** Once sign-in has given an endpoint, builds the gateways and provides them with the data layer. */
+/**
+ * Once sign-in has given an endpoint, builds the gateways and provides them with the data layer and
+ * the page's upload queue (uploads outlive the screen that started them).
+ */
 export function GatewaysFor({
   endpoint,
   connect,
@@ -40,7 +44,7 @@ export function GatewaysFor({
   if (state.gateways)
     return (
       <DataProvider gateways={state.gateways} signInAgain={endpoint.signInAgain}>
-        {children}
+        <UploadQueueProvider artefacts={state.gateways.artefacts}>{children}</UploadQueueProvider>
       </DataProvider>
     );
   if (state.error)

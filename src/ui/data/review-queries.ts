@@ -16,7 +16,6 @@ export const queryKeys = {
   review: (reviewId: string) => ['review', reviewId] as const,
   snapshot: (reviewId: string) => ['review', reviewId, 'snapshot'] as const,
   list: (reviewId: string, list: ReviewList) => ['review', reviewId, list] as const,
-  recentArtefacts: (reviewId: string) => ['review', reviewId, 'artefacts', 'recent'] as const,
   register: (reviewId: string) => ['review', reviewId, 'register-visibility'] as const,
 };
 
@@ -74,14 +73,6 @@ export function useReviewList<L extends ReviewList>(reviewId: string, list: L) {
     queryKey: queryKeys.list(reviewId, list),
     queryFn: async (): Promise<ReviewSnapshot[L]> =>
       (await queryClient.fetchQuery(snapshotQuery(gateways, reviewId)))[list],
-  });
-}
-
-export function useRecentArtefacts(reviewId: string, count = 5) {
-  const { artefacts } = useGateways();
-  return useQuery({
-    queryKey: queryKeys.recentArtefacts(reviewId),
-    queryFn: () => artefacts.recent(reviewId, count),
   });
 }
 

@@ -19,6 +19,7 @@ import { FrameNav } from './FrameNav';
 import { FrameContext } from './review-context';
 import { routeOf, type FrameRoute } from './routes';
 import { SignedInUser } from './SignedInUser';
+import { UploadStatus } from './UploadStatus';
 import { useFrameStyles } from './styles';
 import { useNarrow } from './useNarrow';
 
@@ -74,6 +75,8 @@ export function ReviewFrame({
   );
   usePrefetchReview(review?.id);
   const screen = routeOf(routes, pathname);
+  // Uploads start on the Artefacts screen: where there is one, the frame says how they go.
+  const uploads = routes.some((r) => r.paths.includes('/artefacts'));
   const frame = useMemo(
     () => (review ? { review, host, narrow, navigated } : null),
     [review, host, narrow, navigated],
@@ -123,6 +126,7 @@ export function ReviewFrame({
                     </Select>
                   </Field>
                 ) : null}
+                {uploads ? <UploadStatus reviewId={review.id} /> : null}
                 <FrameNav routes={routes} narrow={narrow} />
                 {host.shareDeepLink && screen ? (
                   <Button size="small" onClick={() => host.shareDeepLink?.(pathname, screen.label)}>

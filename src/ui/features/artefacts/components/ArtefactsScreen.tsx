@@ -22,10 +22,16 @@ export default function ArtefactsScreen() {
   const library = useLibrary(review.id, review.reference);
   const rules = useUploadRules(review.id);
   const context = useArtefactContext(review.id);
-  const uploads = useUploads(review.id, review.reference, rules.data);
+  const uploads = useUploads(review, rules.data, !id && rules.data !== undefined);
   const list = library.data ?? [];
   const filtered = useArtefactFilters(list, context.episodes);
-  const artefact = id ? list.find((a) => a.id === id || a.workspaceId === id) : undefined;
+  // By its file's id, its workspace id (what the dashboard and citations use), or, for a file added
+  // outside the workspace (no workspace id), the review load's `item-{list item id}`.
+  const artefact = id
+    ? list.find(
+        (a) => a.id === id || a.workspaceId === id || (!a.workspaceId && id === `item-${a.listItemId}`),
+      )
+    : undefined;
 
   return (
     <div className={styles.root}>

@@ -1,6 +1,6 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { FINDING_STATUS_LABELS, type FindingStatus } from '../../../../core/model/finding';
-import { useRecentArtefacts, useReviewSnapshot } from '../../../data/review-queries';
+import { useReviewSnapshot } from '../../../data/review-queries';
 import { useCalendarResponses } from '../../../data/scheduling';
 import { useFrame } from '../../../frame/review-context';
 import { formatDay, todayInLondon } from '../../../shell/dates';
@@ -20,7 +20,6 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
   const styles = useDashboardStyles();
   const { review } = useFrame();
   const view = useDashboard(snapshot, todayInLondon());
-  const recent = useRecentArtefacts(review.id);
   // The invitations' answers, read from the calendars: declines then show under "Needs attention".
   useCalendarResponses(review.id);
 
@@ -161,28 +160,28 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
         <Text as="h3" size={500} weight="semibold" id="recent-heading" className={styles.heading}>
           Recent artefacts
         </Text>
-        <QueryState
-          query={recent}
-          loading="Loading recent artefacts…"
-          empty={{
-            title: 'No artefacts yet.',
-            detail: 'Upload agency records and chronologies to the review’s library.',
-          }}
-          isEmpty={(list) => list.length === 0}
-        >
-          {(list) => (
-            <ul className={styles.plainList}>
-              {list.map((a) => (
-                <li key={a.id}>
-                  <Text className={styles.wrap}>{a.name}</Text>
-                  {a.lastModified ? (
-                    <Text className={styles.muted}> · changed {formatDay(a.lastModified.slice(0, 10))}</Text>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </QueryState>
+        {view.recent.length === 0 ? (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>No artefacts yet.</MessageBarTitle>
+              Upload agency records and chronologies to the review’s library.
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <ul className={styles.plainList}>
+            {view.recent.map((a) => (
+              <li key={a.id}>
+                <Link href={`#/artefacts/${encodeURIComponent(a.id)}`} className={styles.wrap}>
+                  {a.name}
+                </Link>
+                {a.lastModified ? (
+                  <Text className={styles.muted}> · changed {formatDay(a.lastModified.slice(0, 10))}</Text>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link href="#/artefacts">All artefacts</Link>
       </section>
     </div>
   );

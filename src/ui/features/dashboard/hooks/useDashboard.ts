@@ -9,8 +9,22 @@ import {
   RAG_LABELS,
 } from '../../../../core/review/statutory-clock';
 import { trackBoardActions } from '../../../../core/model/board-action';
-import type { ReviewSnapshot } from '../../../../graph/workspace';
+import type { ArtefactEntry, ReviewSnapshot } from '../../../../graph/workspace';
 import { formatDay, workingDaysPhrase } from '../../../shell/dates';
+
+/**
+ * The review's most recently changed documents, newest first, from the review's one batched load
+ * (its library's list items, with their lastModifiedDateTime): the dashboard asks for nothing more.
+ */
+export function recentArtefacts(
+  artefacts: readonly ArtefactEntry[],
+  count = 5,
+): (ArtefactEntry & { name: string })[] {
+  return artefacts
+    .filter((a): a is ArtefactEntry & { name: string } => Boolean(a.name))
+    .sort((a, b) => (b.lastModified ?? '').localeCompare(a.lastModified ?? ''))
+    .slice(0, count);
+}
 
 /** What the dashboard shows, worked out by the core from the review's snapshot and today. */
 export function useDashboard(snapshot: ReviewSnapshot, today: string) {
@@ -95,6 +109,7 @@ export function useDashboard(snapshot: ReviewSnapshot, today: string) {
     return {
       record,
       review,
+      recent: recentArtefacts(snapshot.artefacts),
       stage: review ? { key: review.stage, label: REVIEW_STAGE_LABELS[review.stage] } : undefined,
       nextSteps: review ? STAGE_NEXT_STEPS[review.stage] : [],
       moves: review

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReportSource } from '../../../../core/report';
 import { useGateways } from '../../../data/gateways';
-import { queryKeys } from '../../../data/review-queries';
+import { invalidateReview } from '../../../data/review-queries';
 import { useReportExporter } from '../../../data/word-report';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -31,6 +31,7 @@ export function useSaveExport(reviewId: string, referenceCode: string) {
       });
       return artefacts.saveReportExport(reviewId, referenceCode, bytes);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.recentArtefacts(reviewId) }),
+    // The saved file is in the library: the review's load (the dashboard's recent artefacts) reads it.
+    onSuccess: () => invalidateReview(queryClient, reviewId),
   });
 }
