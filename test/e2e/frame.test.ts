@@ -71,7 +71,7 @@ async function dashboardLoaded(page: Page) {
   await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
   await page.getByRole('heading', { name: /^Stage: / }).waitFor();
   await page.getByRole('heading', { name: 'Statutory dates' }).waitFor();
-  // Recent artefacts come from the library through the artefacts gateway.
+  // Recent artefacts come from the review's one load, with the rest of the dashboard.
   await page
     .getByRole('region', { name: 'Recent artefacts' })
     .getByText(/changed|No artefacts yet/)
@@ -150,6 +150,36 @@ describe('the app frame', () => {
     await page.goBack();
     await page.getByRole('heading', { level: 2, name: 'People' }).waitFor();
     expect(await wcagViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('a recent artefact on the dashboard is a link (by keyboard) to its page, asked for with the review', async () => {
+    const { page, errors } = await openTab();
+    const graphRequests: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().startsWith(tenant.tenant.graphBase)) graphRequests.push(new URL(req.url()).pathname);
+    });
+    // Opened again (the sign-in is remembered in the browser tab), as when someone comes back to it.
+    await page.reload();
+    await dashboardLoaded(page);
+    const recent = page.getByRole('region', { name: 'Recent artefacts' });
+    const links = recent.getByRole('list').getByRole('link');
+    expect(await links.count()).toBeGreaterThan(0);
+    expect(await links.count()).toBeLessThanOrEqual(5);
+    await page.waitForLoadState('networkidle');
+    // Nothing of the library is read apart from the review's batched load.
+    expect(graphRequests.filter((p) => /\/lists(\/[^/]+\/(items|drive))?$/.test(p))).toEqual([]);
+    const name = (await links.first().textContent())!;
+    // Each link is named by the artefact's name, and reached by the keyboard.
+    await links.first().focus();
+    expect(await focused(page)).toBe(name);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name }).waitFor();
+    expect(new URL(page.url()).hash).toMatch(/^#\/artefacts\/[^/]+$/);
+    await page.getByRole('region', { name: 'Edit the details' }).waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.goBack();
+    await dashboardLoaded(page);
     expect(errors).toEqual([]);
   });
 

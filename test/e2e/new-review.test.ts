@@ -537,3 +537,129 @@ describe('a conversation record where the site forbids sharing outside the organ
     expect(errors.filter((e) => !/status of (403|404)/.test(e))).toEqual([]);
   }, 120_000);
 });
+
+describe('an upload that outlives the screen', () => {
+  const DEMO = 'CR-2026-014 Learning review';
+  /** The frame's line about uploads (a polite status region, always in the page). */
+  const uploadStatus = (page: Page) => page.getByRole('status', { name: 'Uploads', exact: true });
+  const until = async (check: () => Promise<boolean>, timeout = 30_000) => {
+    for (const end = Date.now() + timeout; Date.now() < end && !(await check());)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await check()).toBe(true);
+  };
+
+  /** Starts a slow upload of a chronology (each fragment held back), and waits for its bar. */
+  async function startSlowUpload(page: Page, file: string, size: number) {
+    await fetch(`${tenant.tenant.url}/_local/faults`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rules: [{ path: '^/_upload/', method: 'PUT', latencyMs: 1200 }] }),
+    });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose files' }).click();
+    await (await chooser).setFiles([fileOf(file, size)]);
+    const upload = card(page, file);
+    await upload.getByRole('combobox', { name: /^Type/ }).selectOption({ label: 'Chronology' });
+    await upload.getByRole('combobox', { name: 'Agency' }).selectOption({ index: 1 });
+    await upload.getByRole('button', { name: 'Upload', exact: true }).click();
+    await upload.getByRole('progressbar').waitFor();
+    return upload;
+  }
+
+  const progressOf = async (upload: ReturnType<typeof card>) =>
+    Number(await upload.getByRole('progressbar').getAttribute('aria-valuenow'));
+
+  afterEach(() => fetch(`${tenant.tenant.url}/_local/faults`, { method: 'DELETE' }));
+
+  test('a large upload goes on while the person is on other screens; its card, progress and outcome are there when they come back', async () => {
+    const { page, errors } = await openTab(COLLEAGUE, { team: DEMO }, '#/artefacts');
+    await page.getByRole('heading', { name: /^The library \(\d+ artefacts?\)$/ }).waitFor();
+    const status = uploadStatus(page);
+    // Nothing to say on the Artefacts screen itself: the cards say it.
+    expect(await status.textContent()).toBe('');
+    await startSlowUpload(page, 'large chronology.xlsx', 20 * MiB);
+
+    // Elsewhere: the frame says an upload is going on, in words that name no file, with the way back.
+    await go(page, 'People');
+    await status.filter({ hasText: /^Uploading 1 file, \d+%\.\s*Show the uploads$/ }).waitFor();
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    expect(await status.textContent()).not.toMatch(/chronology|\.xlsx/i);
+    expect(await wcagViolations(page)).toEqual([]);
+    // Closing the page now would stop the upload: the browser asks first.
+    const prompt = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const dialog = await prompt;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    expect(page.isClosed()).toBe(false);
+
+    // Back by the indicator's link (by keyboard): the card, still moving, with its cancel.
+    await status.getByRole('link', { name: 'Show the uploads' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Artefacts' }).waitFor();
+    const upload = card(page, 'large chronology.xlsx');
+    await upload.getByRole('progressbar').waitFor();
+    await upload.getByRole('button', { name: 'Cancel the upload' }).waitFor();
+    const first = await progressOf(upload);
+    expect(first).toBeGreaterThan(0);
+    await until(async () => (await progressOf(upload)) > first);
+    expect(await wcagViolations(page)).toEqual([]);
+    await capture(page, 'upload-returned.png');
+
+    // Away again until it ends: the frame says it finished; the card shows where it went.
+    await go(page, 'Dashboard');
+    await status.filter({ hasText: /^1 upload finished\.\s*Show the uploads$/ }).waitFor({ timeout: 60_000 });
+    expect(await wcagViolations(page)).toEqual([]);
+    await capture(page, 'upload-finished-elsewhere.png');
+    await status.getByRole('link', { name: 'Show the uploads' }).click();
+    await upload.getByText('Uploaded as').waitFor();
+    const name = await upload.getByRole('link').textContent();
+    expect(name).toMatch(/^CR-2026-014 Chronology - .* - v\d+\.xlsx$/);
+    // Seen: the frame has nothing more to say, on any screen.
+    await go(page, 'People');
+    expect(await status.textContent()).toBe('');
+    // The dashboard's recent artefacts have it first, a link to its page.
+    await go(page, 'Dashboard');
+    const recent = page.getByRole('region', { name: 'Recent artefacts' });
+    await recent.getByRole('link', { name: name! }).click();
+    await page.getByRole('heading', { level: 2, name: name! }).waitFor();
+    await page.getByRole('region', { name: 'Edit the details' }).waitFor();
+    // The name checks' 404s say a name is still free; nothing else went wrong.
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+  }, 150_000);
+
+  test.each([
+    ['light', 1280],
+    ['dark', 1280],
+    ['contrast', 1280],
+    ['light', 320],
+    ['dark', 320],
+    ['contrast', 320],
+  ] as const)(
+    'the upload indicator and the card found again, in the %s theme at %i px',
+    async (theme, width) => {
+      const viewport = width === 320 ? NARROW : { width, height: 900 };
+      const { page, errors } = await openTab(COLLEAGUE, { theme, viewport, team: DEMO }, '#/artefacts');
+      await page.getByRole('heading', { name: /^The library \(\d+ artefacts?\)$/ }).waitFor();
+      const upload = await startSlowUpload(page, `slow ${theme} ${width}.xlsx`, 10 * MiB);
+      await go(page, 'Dashboard');
+      const status = uploadStatus(page);
+      await status.filter({ hasText: /^Uploading 1 file, \d+%/ }).waitFor();
+      await page.getByRole('heading', { name: /^Stage: / }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await wcagViolations(page)).toEqual([]);
+      await capture(page, `upload-indicator-${theme}-${width}.png`);
+      await status.getByRole('link', { name: 'Show the uploads' }).click();
+      await upload.getByRole('progressbar').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await wcagViolations(page)).toEqual([]);
+      await capture(page, `upload-card-returned-${theme}-${width}.png`);
+      await upload.getByRole('button', { name: 'Cancel the upload' }).click();
+      await upload.getByText('Upload cancelled. Nothing was added to the library.').waitFor();
+      expect(await uploadStatus(page).textContent()).toBe('');
+      expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+      await page.context().close();
+    },
+    90_000,
+  );
+});

@@ -32,7 +32,7 @@ export function UploadStatus({ reviewId }: { reviewId: string }) {
   const { pathname } = useLocation();
   const text = pathname === '/artefacts' ? '' : summary.text;
   return (
-    <div role="status" aria-live="polite" className={styles.root}>
+    <div role="status" aria-live="polite" aria-label="Uploads" className={styles.root}>
       {text ? (
         <>
           <ArrowUploadRegular aria-hidden="true" className={styles.icon} />
