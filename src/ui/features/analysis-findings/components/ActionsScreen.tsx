@@ -29,6 +29,7 @@ import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
 import { useActionEdits } from '../hooks/useActionEdits';
 import { useFindingsData, type FindingsData } from '../hooks/useFindingsData';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useAnalysisFindingsStyles } from '../styles/useAnalysisFindingsStyles';
 import { ActionCard, overdueWords } from './BoardActions';
 import { OverdueBadge } from './OverdueBadge';
@@ -58,6 +59,7 @@ function FindingLink({ row, data }: { row: TrackedAction; data: FindingsData }) 
 
 function Tracker({ data, reviewId, narrow }: { data: FindingsData; reviewId: string; narrow: boolean }) {
   const styles = useAnalysisFindingsStyles();
+  const list = useListStyles();
   const today = todayInLondon();
   const edits = useActionEdits(reviewId);
   const [filter, setFilter] = useState<Filter>('all');
@@ -111,7 +113,7 @@ function Tracker({ data, reviewId, narrow }: { data: FindingsData; reviewId: str
       {rows.length === 0 ? (
         <Text>No actions to show.</Text>
       ) : narrow ? (
-        <ul className={styles.plainList} aria-label="The Board's actions">
+        <ul className={list.cards} aria-label="The Board's actions">
           {rows.map((row) => (
             <ActionCard
               key={row.action.id}
@@ -124,7 +126,7 @@ function Tracker({ data, reviewId, narrow }: { data: FindingsData; reviewId: str
           ))}
         </ul>
       ) : (
-        <Table aria-label="The Board's actions" size="small" className={styles.table}>
+        <Table aria-label="The Board's actions" size="small" className={list.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Finding</TableHeaderCell>

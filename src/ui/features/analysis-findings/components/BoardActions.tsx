@@ -15,6 +15,7 @@ import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem } from '../../../shell/problems';
 import { useActionEdits } from '../hooks/useActionEdits';
 import type { FindingsData } from '../hooks/useFindingsData';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useAnalysisFindingsStyles } from '../styles/useAnalysisFindingsStyles';
 import { OverdueBadge } from './OverdueBadge';
 
@@ -95,6 +96,7 @@ export function BoardActions({
   today: string;
 }) {
   const styles = useAnalysisFindingsStyles();
+  const list = useListStyles();
   const edits = useActionEdits(reviewId);
   const agenciesId = useId();
   const [fields, setFields] = useState<ActionFields>(EMPTY);
@@ -152,7 +154,7 @@ export function BoardActions({
           No actions yet. Add the actions the Board&apos;s response commits to.
         </Text>
       ) : (
-        <ul className={styles.plainList} aria-label={`Actions for finding ${finding.number}`}>
+        <ul className={list.cards} aria-label={`Actions for finding ${finding.number}`}>
           {actions.map((entry) => (
             <ActionCard
               key={entry.value.id}

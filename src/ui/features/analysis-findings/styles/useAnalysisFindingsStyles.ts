@@ -20,14 +20,6 @@ export const useAnalysisFindingsStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   panel,
   editor: { ...panel, maxWidth: '48rem' },
-  plainList: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   /** One finding in the priority list. */
   row: {
     display: 'flex',
@@ -73,17 +65,7 @@ export const useAnalysisFindingsStyles = makeStyles({
   issue: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', minWidth: '0' },
   issueText: { flexGrow: 1, minWidth: '0' },
   checks: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '0' },
-  table: { backgroundColor: tokens.colorNeutralBackground1 },
   card: { ...panel, gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM },
-  details: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, overflowWrap: 'anywhere' },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',

@@ -20,6 +20,7 @@ import { describeProblem, type Problem } from '../../../shell/problems';
 import { formatChanged, isWordFile, statusName, typeName } from '../hooks/format';
 import { fieldsOfArtefact, useArtefactEdit, type DetailFields } from '../hooks/useArtefactEdit';
 import { practitionerLabel, type ArtefactContext } from '../hooks/useReviewContext';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useArtefactsStyles } from '../styles/useArtefactsStyles';
 import { RecordFlow } from './RecordFlow';
 
@@ -38,6 +39,7 @@ export function ArtefactDetails({
   narrow: boolean;
 }) {
   const styles = useArtefactsStyles();
+  const list = useListStyles();
   const person = context.caseGroup.find((p) => p.id === artefact.metadata.person);
   const rows: [string, string][] = [
     ['Type', typeName(artefact.metadata.type)],
@@ -54,15 +56,15 @@ export function ArtefactDetails({
   ];
   return (
     <div className={styles.root}>
-      <dl className={mergeClasses(styles.details, narrow && styles.detailsNarrow)}>
+      <dl className={mergeClasses(list.details, narrow && styles.detailsNarrow)}>
         {rows.map(([term, value]) => (
           <div key={term} style={{ display: 'contents' }}>
-            <dt className={styles.term}>{term}</dt>
-            <dd className={styles.value}>{value}</dd>
+            <dt className={list.term}>{term}</dt>
+            <dd className={list.value}>{value}</dd>
           </div>
         ))}
-        <dt className={styles.term}>Cited by</dt>
-        <dd className={styles.value}>
+        <dt className={list.term}>Cited by</dt>
+        <dd className={list.value}>
           <CitedBy
             reviewId={reviewId}
             target={{ kind: 'artefact', id: artefact.workspaceId ?? artefact.id }}

@@ -8,6 +8,7 @@ import { ProblemMessage } from '../../../shell/Problem';
 import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
 import { useDashboard } from '../hooks/useDashboard';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useDashboardStyles } from '../styles/useDashboardStyles';
 import { RagBadge } from './RagBadge';
 import { StageCard } from './StageCard';
@@ -18,6 +19,7 @@ const plural = (n: number, one: string, other: string) =>
 
 function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
   const styles = useDashboardStyles();
+  const list = useListStyles();
   const { review } = useFrame();
   const view = useDashboard(snapshot, todayInLondon());
   const recent = useRecentArtefacts(review.id);
@@ -71,7 +73,7 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
         {view.deadlines.length === 0 ? (
           <Text as="p">This kind of review has no statutory clock.</Text>
         ) : (
-          <ul className={styles.plainList}>
+          <ul className={list.cards}>
             {view.deadlines.map((d) => (
               <li key={d.kind} className={styles.deadline}>
                 <Text weight="semibold">{d.label}</Text>
@@ -119,7 +121,7 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
                   {plural(attention.boardActionsOverdue, 'Board action is', 'Board actions are')}{' '}
                   overdue:{' '}
                 </Text>
-                <ul className={styles.plainList}>
+                <ul className={list.cards}>
                   {attention.overdueActions.map((row) => (
                     <li key={row.action.id}>
                       {row.finding ? (
@@ -168,11 +170,11 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
             title: 'No artefacts yet.',
             detail: 'Upload agency records and chronologies to the review’s library.',
           }}
-          isEmpty={(list) => list.length === 0}
+          isEmpty={(artefacts) => artefacts.length === 0}
         >
-          {(list) => (
-            <ul className={styles.plainList}>
-              {list.map((a) => (
+          {(artefacts) => (
+            <ul className={list.cards}>
+              {artefacts.map((a) => (
                 <li key={a.id}>
                   <Text className={styles.wrap}>{a.name}</Text>
                   {a.lastModified ? (

@@ -5,12 +5,14 @@ import { useGateways } from '../../../data/gateways';
 import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem } from '../../../shell/problems';
 import { FIELD_LABELS, FIELDS_OF, usePersonForm, type PersonFields } from '../hooks/usePersonForm';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { usePeopleStyles } from '../styles/usePeopleStyles';
 
 /** Finds colleagues in the directory and fills the form with the one chosen. */
 function DirectorySearch({ onChoose }: { onChoose: (person: DirectoryPerson) => void }) {
   const { people } = useGateways();
   const styles = usePeopleStyles();
+  const list = useListStyles();
   const [text, setText] = useState('');
   const [found, setFound] = useState<DirectoryPerson[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -40,7 +42,7 @@ function DirectorySearch({ onChoose }: { onChoose: (person: DirectoryPerson) => 
         <Text>Nobody in the directory matches. Type their details below.</Text>
       ) : null}
       {found && found.length > 0 ? (
-        <ul className={styles.cards} aria-label="People found in the directory">
+        <ul className={list.cards} aria-label="People found in the directory">
           {found.map((p) => (
             <li key={p.id}>
               <Button appearance="subtle" onClick={() => onChoose(p)}>
