@@ -40,6 +40,18 @@ export function matcherGuard(matcher: IdentifierMatcher): InvitationGuard {
   };
 }
 
+/**
+ * The register's matcher first (when there is one), then the caller's own guard: the first
+ * refusal is the answer, so the register's reason is the one a person reads.
+ */
+export function invitationGuard(matcher?: IdentifierMatcher, guard?: InvitationGuard): InvitationGuard {
+  const byMatcher = matcher ? matcherGuard(matcher) : undefined;
+  return (invitation) => {
+    const first = byMatcher?.(invitation) ?? { ok: true };
+    return first.ok ? (guard?.(invitation) ?? { ok: true }) : first;
+  };
+}
+
 const InvitationInput = z.object({
   referenceCode: ReferenceCode,
   durationMinutes: z.number().int().min(1).max(480),

@@ -10,7 +10,6 @@
  * event it already made (at the time it was made for) instead of a second one.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { calendarStatusOf, type CalendarResponse } from '../../core/model/calendar-event';
 import type { Conversation } from '../../core/model/conversation';
 import {
   type CheckedTemplate,
@@ -25,7 +24,8 @@ import type { IdentifierMatcher } from '../../core/anonymity/identifier-matcher'
 import type { ProvisionedSite } from '../review-site/provisioning';
 import type { Stored } from '../review-site/store';
 import { readAvailability } from './availability';
-import { readEventResponses, type CalendarOptions, type Mailbox } from './events';
+import type { CalendarOptions, Mailbox } from './events';
+import { refreshCalendarResponses, type RefreshedResponses } from './refresh-responses';
 import { checkCalendarAccess, type CalendarNotShared } from './sharing';
 import { sendTimetable } from './send-timetable';
 import { ValidationError } from '../../core/errors';
@@ -235,33 +235,6 @@ export async function refreshConversationResponses(
   people: SchedulingPerson[],
   mailboxOf: (organiser: string) => Mailbox,
   options: CalendarOptions = {},
-): Promise<{ changed: { base: Stored<Conversation>; next: Conversation }[]; roundTrips: number }> {
-  const withEvents = conversations.filter((c) => c.value.calendarEvent?.eventId);
-  const idByAddress = new Map(people.map((p) => [p.address.toLowerCase(), p.id]));
-  const read = await readEventResponses(
-    client,
-    withEvents.map((c) => ({
-      key: c.value.id,
-      mailbox: mailboxOf(c.value.calendarEvent!.organiser),
-      eventId: c.value.calendarEvent!.eventId!,
-    })),
-    options,
-  );
-  const changed: { base: Stored<Conversation>; next: Conversation }[] = [];
-  for (const r of read.done) {
-    const base = withEvents.find((c) => c.value.id === r.key)!;
-    const event = base.value.calendarEvent!;
-    const responses: Record<string, CalendarResponse> = {};
-    for (const [address, response] of Object.entries(r.responses)) {
-      const id = idByAddress.get(address);
-      if (id) responses[id] = response;
-    }
-    const status = !r.exists ? 'missing' : r.isCancelled ? 'cancelled' : calendarStatusOf(responses);
-    const next = {
-      ...base.value,
-      calendarEvent: { ...event, status, responses: r.exists ? responses : event.responses },
-    };
-    if (JSON.stringify(next.calendarEvent) !== JSON.stringify(event)) changed.push({ base, next });
-  }
-  return { changed, roundTrips: read.roundTrips };
+): Promise<RefreshedResponses<Conversation>> {
+  return refreshCalendarResponses(client, conversations, people, mailboxOf, options);
 }

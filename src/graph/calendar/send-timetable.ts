@@ -12,7 +12,7 @@ import { recordConversationEvent, type Conversation } from '../../core/model/con
 import {
   DEFAULT_INVITATION_TEMPLATE,
   invitationFromTemplate,
-  matcherGuard,
+  invitationGuard,
   type CheckedTemplate,
   type Invitation,
   type InvitationGuard,
@@ -106,11 +106,7 @@ export async function sendTimetable(
       };
     }),
   );
-  const byMatcher = input.matcher ? matcherGuard(input.matcher) : undefined;
-  const guard: InvitationGuard = (inv) => {
-    const first = byMatcher?.(inv) ?? { ok: true };
-    return first.ok ? (input.guard?.(inv) ?? { ok: true }) : first;
-  };
+  const guard = invitationGuard(input.matcher, input.guard);
   const created = specs.length
     ? await createMeetingEvents(client, specs, { ...options, guard })
     : { done: [], failed: [], roundTrips: 0 };
