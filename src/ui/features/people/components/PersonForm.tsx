@@ -2,6 +2,7 @@ import { Button, Field, Input, Radio, RadioGroup, Text } from '@fluentui/react-c
 import { useState } from 'react';
 import type { DirectoryPerson, PersonKind, PersonValue } from '../../../../graph/workspace';
 import { useGateways } from '../../../data/gateways';
+import { FormActions } from '../../../shell/FormActions';
 import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem } from '../../../shell/problems';
 import { FIELD_LABELS, FIELDS_OF, usePersonForm, type PersonFields } from '../hooks/usePersonForm';
@@ -128,14 +129,7 @@ export function PersonForm({
         ),
       )}
       {error ? <ProblemMessage problem={describeProblem(error)} /> : null}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={saving}>
-          {saving ? 'Saving…' : submitLabel}
-        </Button>
-        <Button onClick={onCancel} disabled={saving}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions className={styles.actions} submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
     </form>
   );
 }
