@@ -7,8 +7,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
  * `mergeClasses(list.card, styles.x)`.
  */
 export const useListStyles = makeStyles({
-  /** A list without bullets, its items one under the other. */
-  cards: {
+  /** A list without bullets, its items (cards, links, rows) one under the other. */
+  plain: {
     listStyleType: 'none',
     margin: 0,
     padding: 0,
@@ -16,7 +16,9 @@ export const useListStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
-  /** One item of `cards`: a bordered box, its lines one under the other; a long word breaks. */
+  /** Items closer together: a list of buttons or short rows. */
+  plainClose: { gap: tokens.spacingVerticalXS },
+  /** One item of a `plain` list: a bordered box, its lines one under the other; a long word breaks. */
   card: {
     display: 'flex',
     flexDirection: 'column',

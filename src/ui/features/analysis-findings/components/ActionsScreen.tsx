@@ -113,7 +113,7 @@ function Tracker({ data, reviewId, narrow }: { data: FindingsData; reviewId: str
       {rows.length === 0 ? (
         <Text>No actions to show.</Text>
       ) : narrow ? (
-        <ul className={list.cards} aria-label="The Board's actions">
+        <ul className={list.plain} aria-label="The Board's actions">
           {rows.map((row) => (
             <ActionCard
               key={row.action.id}

@@ -154,7 +154,7 @@ export function BoardActions({
           No actions yet. Add the actions the Board&apos;s response commits to.
         </Text>
       ) : (
-        <ul className={list.cards} aria-label={`Actions for finding ${finding.number}`}>
+        <ul className={list.plain} aria-label={`Actions for finding ${finding.number}`}>
           {actions.map((entry) => (
             <ActionCard
               key={entry.value.id}

@@ -45,7 +45,7 @@ function BoardIssues({ heading, form }: { heading: string; form: ReturnType<type
           No questions yet. The Board is asked questions, not given recommendations.
         </Text>
       ) : (
-        <ol className={list.cards}>
+        <ol className={list.plain}>
           {issues.map((issue, i) => (
             <li key={i} className={styles.issue}>
               <Field

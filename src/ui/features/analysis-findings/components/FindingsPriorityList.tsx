@@ -80,7 +80,7 @@ export function FindingsPriorityList({
         />
       ) : null}
       {priority.error ? <ProblemMessage problem={describeProblem(priority.error)} /> : null}
-      <ol className={list.cards} aria-label="Findings in priority order">
+      <ol className={list.plain} aria-label="Findings in priority order">
         {order.map((finding, index) => {
           const title = renderCitations(finding.title, data.lookup);
           const actions = data.actions.filter((a) => a.value.finding === finding.id);

@@ -1,15 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-
-const panel = {
-  display: 'flex',
-  flexDirection: 'column' as const,
-  gap: tokens.spacingVerticalM,
-  padding: tokens.spacingHorizontalL,
-  borderRadius: tokens.borderRadiusMedium,
-  backgroundColor: tokens.colorNeutralBackground1,
-  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  minWidth: '0',
-};
+import { panelSurface } from '../../../shell/styles/fragments';
 
 export const useAnalysisFindingsStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: '0' },
@@ -18,8 +8,8 @@ export const useAnalysisFindingsStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   wrap: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   muted: { color: tokens.colorNeutralForeground2 },
-  panel,
-  editor: { ...panel, maxWidth: '48rem' },
+  panel: panelSurface,
+  editor: { ...panelSurface, maxWidth: '48rem' },
   /** One finding in the priority list. */
   row: {
     display: 'flex',
@@ -65,7 +55,7 @@ export const useAnalysisFindingsStyles = makeStyles({
   issue: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', minWidth: '0' },
   issueText: { flexGrow: 1, minWidth: '0' },
   checks: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '0' },
-  card: { ...panel, gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM },
+  card: { ...panelSurface, gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',

@@ -119,7 +119,7 @@ function Check({ reviewId, anonymity }: { reviewId: string; anonymity: WordAnony
         <Text key={w}>{w}</Text>
       ))}
       {report && report.hits.length > 0 && (
-        <ul className={list.cards} aria-label="Identifiers found">
+        <ul className={list.plain} aria-label="Identifiers found">
           {report.hits.map((hit, i) => (
             <li key={`${hit.where}-${hit.text}-${hit.occurrence}-${i}`} className={styles.hit}>
               <Text className={styles.where}>{hit.where}</Text>

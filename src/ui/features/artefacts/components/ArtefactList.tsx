@@ -30,7 +30,7 @@ export function ArtefactList({
   const list = useListStyles();
   if (narrow)
     return (
-      <ul className={list.cards} aria-labelledby={labelledBy}>
+      <ul className={list.plain} aria-labelledby={labelledBy}>
         {artefacts.map((a) => (
           <li key={a.id} className={list.card}>
             <Link href={href(a)}>{a.name}</Link>

@@ -39,7 +39,7 @@ export function ConversationList({
   const label = 'Conversations, soonest first';
   if (narrow)
     return (
-      <ul className={list.cards} aria-label={label}>
+      <ul className={list.plain} aria-label={label}>
         {rows.map((r) => (
           <li key={r.id} className={mergeClasses(list.card, list.cardStart)}>
             <Link href={href(r)}>

@@ -73,7 +73,7 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
         {view.deadlines.length === 0 ? (
           <Text as="p">This kind of review has no statutory clock.</Text>
         ) : (
-          <ul className={list.cards}>
+          <ul className={list.plain}>
             {view.deadlines.map((d) => (
               <li key={d.kind} className={styles.deadline}>
                 <Text weight="semibold">{d.label}</Text>
@@ -121,7 +121,7 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
                   {plural(attention.boardActionsOverdue, 'Board action is', 'Board actions are')}{' '}
                   overdue:{' '}
                 </Text>
-                <ul className={list.cards}>
+                <ul className={list.plain}>
                   {attention.overdueActions.map((row) => (
                     <li key={row.action.id}>
                       {row.finding ? (
@@ -173,7 +173,7 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
           isEmpty={(artefacts) => artefacts.length === 0}
         >
           {(artefacts) => (
-            <ul className={list.cards}>
+            <ul className={list.plain}>
               {artefacts.map((a) => (
                 <li key={a.id}>
                   <Text className={styles.wrap}>{a.name}</Text>

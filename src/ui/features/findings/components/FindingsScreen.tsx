@@ -171,7 +171,7 @@ function FindingsList({
       {status.mark.error && <ProblemMessage problem={describeProblem(status.mark.error)} />}
       {word && edited.length > 0 && (
         <section aria-label="Edited in the document">
-          <ul className={list.cards}>
+          <ul className={list.plain}>
             {edited.map((block) => (
               <li key={block.tag} className={mergeClasses(list.card, list.cardTight)}>
                 <Text weight="semibold">{block.label}: edited in the document</Text>
@@ -201,7 +201,7 @@ function FindingsList({
           </ul>
         </section>
       )}
-      <ul className={list.cards} aria-label="The review's findings">
+      <ul className={list.plain} aria-label="The review's findings">
         {source.findings.map((finding) => (
           <li key={finding.id} className={mergeClasses(list.card, list.cardTight)}>
             <Text as="h3" size={400} weight="semibold" className={styles.title}>

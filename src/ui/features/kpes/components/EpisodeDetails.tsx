@@ -25,7 +25,7 @@ function EvidenceLinks({
   const list = useListStyles();
   if (ids.length === 0) return <Text className={styles.muted}>None linked.</Text>;
   return (
-    <ul className={list.cards}>
+    <ul className={list.plain}>
       {ids.map((id) => (
         <li key={id}>
           <CitationText text={`{{${kind}:${id}}}`} lookup={citables.lookup} />
@@ -79,7 +79,7 @@ export function EpisodeDetails({
       episode.factors.length === 0 ? (
         'None chosen yet.'
       ) : (
-        <ul key="f" className={list.cards}>
+        <ul key="f" className={list.plain}>
           {episode.factors.map((f) => (
             <li key={`${f.group}:${f.factor}`}>
               {f.group}: {f.factor}

@@ -35,7 +35,7 @@ export function EpisodeList({
   const list = useListStyles();
   if (narrow)
     return (
-      <ul className={list.cards} aria-label="Key practice episodes, in period order">
+      <ul className={list.plain} aria-label="Key practice episodes, in period order">
         {episodes.map((e) => (
           <li key={e.id} className={mergeClasses(list.card, list.cardStart)}>
             <Text weight="semibold">KPE {e.number}</Text>

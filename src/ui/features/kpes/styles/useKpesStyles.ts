@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { panelSurface } from '../../../shell/styles/fragments';
 
 export const useKpesStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -7,17 +8,7 @@ export const useKpesStyles = makeStyles({
   numberCell: { width: '5rem' },
   muted: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  editor: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    maxWidth: '64rem',
-    minWidth: 0,
-  },
+  editor: { ...panelSurface, gap: tokens.spacingVerticalL, maxWidth: '64rem' },
   editorNarrow: { padding: tokens.spacingHorizontalS },
   dates: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   /** The appraisal and explanation with the prompts beside them (above them when narrow). */

@@ -104,7 +104,7 @@ export function LibrarySection({
                   someone, Panel member).
                 </Text>
               ) : (
-                <ul className={list.cards} aria-labelledby="panel-access-heading">
+                <ul className={list.plain} aria-labelledby="panel-access-heading">
                   {library.panel.map((p) => (
                     <li key={p.id} className={list.card}>
                       <Text weight="semibold">{p.name}</Text>

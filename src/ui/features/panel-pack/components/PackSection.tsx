@@ -152,7 +152,7 @@ export function PackSection({
         isEmpty={(made) => made.length === 0}
       >
         {(made) => (
-          <ul className={list.cards} aria-labelledby="packs-heading">
+          <ul className={list.plain} aria-labelledby="packs-heading">
             {made.map((pack) => (
               <li key={pack.id} className={list.card}>
                 <Text weight="semibold">{when(pack, made)}</Text>

@@ -39,7 +39,7 @@ export function PeopleList({ people, narrow }: { people: readonly ReviewPerson[]
               {heading} <Text size={300}>({plural(members.length)})</Text>
             </Text>
             {narrow ? (
-              <ul className={list.cards} aria-labelledby={headingId}>
+              <ul className={list.plain} aria-labelledby={headingId}>
                 {members.map((p) => (
                   <li key={p.id} className={mergeClasses(list.card, list.cardTight)}>
                     <PersonLink person={p} />

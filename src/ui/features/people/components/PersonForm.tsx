@@ -43,7 +43,7 @@ function DirectorySearch({ onChoose }: { onChoose: (person: DirectoryPerson) => 
         <Text>Nobody in the directory matches. Type their details below.</Text>
       ) : null}
       {found && found.length > 0 ? (
-        <ul className={list.cards} aria-label="People found in the directory">
+        <ul className={list.plain} aria-label="People found in the directory">
           {found.map((p) => (
             <li key={p.id}>
               <Button appearance="subtle" onClick={() => onChoose(p)}>

@@ -42,7 +42,7 @@ export default function OutlineScreen() {
           </MessageBar>
         )}
         <WordActionStatus state={action} />
-        <ol className={list.cards} aria-label="The outline's headings">
+        <ol className={list.plain} aria-label="The outline's headings">
           {headings.map((h, i) => (
             <li key={i} style={{ paddingInlineStart: `${(h.level - 1) * 16}px` }}>
               <Text weight={h.level === 1 ? 'semibold' : 'regular'}>{h.text}</Text>

@@ -23,7 +23,7 @@ export function TimetableList({ s, placed }: { s: Scheduler; placed: readonly Pl
             <Text as="h4" weight="semibold" className={styles.heading} id={`list-day-${day}`}>
               {formatDay(day)}
             </Text>
-            <ul className={list.cards} aria-labelledby={`list-day-${day}`}>
+            <ul className={list.plain} aria-labelledby={`list-day-${day}`}>
               {items.map((p) => {
                 const who = s.describe(p.conversationId);
                 return (
