@@ -8,12 +8,15 @@
  * identifier matcher over the review's identity register (`matcherGuard`), so that a template a
  * person edits per review can never carry a register entry into a calendar.
  */
-import { z } from 'zod';
-import { ReferenceCode } from '../model/review';
 import { MEETING_KIND_LABELS, type MeetingKind } from '../model/meeting';
 import { parseOrThrow } from '../errors';
 import { describeIdentifierHits, type IdentifierMatcher } from '../anonymity/identifier-matcher';
-import { DEFAULT_INVITATION_TEMPLATE, invitationFromTemplate } from './invitation-template';
+import {
+  DEFAULT_INVITATION_TEMPLATE,
+  InvitationInput,
+  lengthInWords,
+  invitationFromTemplate,
+} from './invitation-template';
 
 export interface Invitation {
   subject: string;
@@ -52,18 +55,6 @@ export function invitationGuard(matcher?: IdentifierMatcher, guard?: InvitationG
   };
 }
 
-const InvitationInput = z.object({
-  referenceCode: ReferenceCode,
-  durationMinutes: z.number().int().min(1).max(480),
-});
-
-const hours = (minutes: number) =>
-  minutes % 60 === 0
-    ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}`
-    : minutes > 60
-      ? `${Math.floor(minutes / 60)} hour${minutes < 120 ? '' : 's'} ${minutes % 60} minutes`
-      : `${minutes} minutes`;
-
 /** A one-to-one conversation with a case group member, in the product's own words. */
 export function conversationInvitation(input: {
   referenceCode: string;
@@ -83,7 +74,7 @@ export function meetingInvitation(input: {
   return {
     subject: `${referenceCode}: ${label.toLowerCase()}`,
     body: [
-      `You are invited to a ${label.toLowerCase()} for case review ${referenceCode}, of about ${hours(durationMinutes)}.`,
+      `You are invited to a ${label.toLowerCase()} for case review ${referenceCode}, of about ${lengthInWords(durationMinutes)}.`,
       '',
       'The papers will be shared in the review Team beforehand. Please do not forward this invitation.',
     ].join('\n'),
