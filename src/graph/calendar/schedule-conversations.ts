@@ -27,7 +27,7 @@ import { readAvailability } from './availability';
 import type { CalendarOptions, Mailbox } from './events';
 import { refreshCalendarResponses, type RefreshedResponses } from './refresh-responses';
 import { checkCalendarAccess, type CalendarNotShared } from './sharing';
-import { sendTimetable } from './send-timetable';
+import { attendeesOf, sendTimetable } from './send-timetable';
 import { ValidationError } from '../../core/errors';
 
 export interface SchedulingPerson {
@@ -88,6 +88,21 @@ export interface SchedulingOutcome {
   roundTrips: { access: number; availability: number; events: number; statuses: number };
 }
 
+/** The outcome when no conversation is left to read calendars for or invite to: nothing was sent. */
+const nothingToSend = (
+  alreadyScheduled: string[],
+  notShared: SchedulingOutcome['notShared'],
+  accessRoundTrips: number,
+): SchedulingOutcome => ({
+  timetable: { placed: [], unplaced: [], searchExhausted: false },
+  scheduled: [],
+  alreadyScheduled,
+  unplaced: [],
+  failed: [],
+  notShared,
+  roundTrips: { access: accessRoundTrips, availability: 0, events: 0, statuses: 0 },
+});
+
 const live = (c: Conversation) => c.calendarEvent !== undefined && c.calendarEvent.status !== 'cancelled';
 
 export async function scheduleConversations(
@@ -112,20 +127,7 @@ export async function scheduleConversations(
   };
   if (todo.length === 0 && alreadyScheduled.length > 0)
     // Everything already has its event: nothing to read or send.
-    return {
-      timetable: { placed: [], unplaced: [], searchExhausted: false },
-      scheduled: [],
-      alreadyScheduled,
-      unplaced: [],
-      failed: [],
-      notShared: [],
-      roundTrips: { access: 0, availability: 0, events: 0, statuses: 0 },
-    };
-  const attendeesOf = (c: { stored: Stored<Conversation>; lineManager?: string }) => [
-    c.stored.value.participant,
-    ...c.stored.value.reviewers,
-    ...(c.lineManager ? [c.lineManager] : []),
-  ];
+    return nothingToSend(alreadyScheduled, [], 0);
   const requestFor = (todo: { stored: Stored<Conversation>; lineManager?: string }[]): SchedulingRequest => {
     const involved = [...new Set(todo.flatMap(attendeesOf))];
     return {
@@ -171,16 +173,7 @@ export async function scheduleConversations(
       });
     todo = todo.filter((c) => access.editable.has(organiserOf(c.stored.value).address.toLowerCase()));
   }
-  if (todo.length === 0)
-    return {
-      timetable: { placed: [], unplaced: [], searchExhausted: false },
-      scheduled: [],
-      alreadyScheduled,
-      unplaced: [],
-      failed: [],
-      notShared,
-      roundTrips: { access: accessRoundTrips, availability: 0, events: 0, statuses: 0 },
-    };
+  if (todo.length === 0) return nothingToSend(alreadyScheduled, notShared, accessRoundTrips);
   const request = requestFor(todo);
   const involved = [...new Set(todo.flatMap(attendeesOf))];
 

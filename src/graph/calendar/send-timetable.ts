@@ -61,6 +61,13 @@ export function toBeConfirmed(base: Invitation): Invitation {
   };
 }
 
+/** Who a conversation invites: the practitioner, the reviewers and the line manager if any (ids). */
+export const attendeesOf = (c: { stored: Stored<Conversation>; lineManager?: string }): string[] => [
+  c.stored.value.participant,
+  ...c.stored.value.reviewers,
+  ...(c.lineManager ? [c.lineManager] : []),
+];
+
 export async function sendTimetable(
   client: Client,
   input: TimetableSending,
@@ -68,11 +75,6 @@ export async function sendTimetable(
 ): Promise<TimetableSent> {
   const byId = new Map(input.people.map((p) => [p.id, p]));
   const todoById = new Map(input.conversations.map((c) => [c.stored.value.id, c]));
-  const attendeesOf = (c: { stored: Stored<Conversation>; lineManager?: string }) => [
-    c.stored.value.participant,
-    ...c.stored.value.reviewers,
-    ...(c.lineManager ? [c.lineManager] : []),
-  ];
   const duration = input.durationMinutes ?? 90;
   const invitation = invitationFromTemplate(input.template ?? DEFAULT_INVITATION_TEMPLATE, {
     referenceCode: input.referenceCode,
