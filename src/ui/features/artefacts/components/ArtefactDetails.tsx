@@ -23,6 +23,7 @@ import { practitionerLabel, type ArtefactContext } from '../hooks/useReviewConte
 import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useArtefactsStyles } from '../styles/useArtefactsStyles';
 import { RecordFlow } from './RecordFlow';
+import { Options } from '../../../shell/Options';
 
 /** One artefact: its details, open and download, the details' editor, and a record's flow. */
 export function ArtefactDetails({
@@ -212,21 +213,13 @@ function EditDetails({
         <Field label="Type" required validationMessage={errors.type} hint={fixedHint}>
           <Select value={fields.type} disabled={fixed} onChange={(_, d) => edit.set('type', d.value)}>
             <option value="">Choose a type</option>
-            {Object.entries(ARTEFACT_TYPE_LABELS).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
+            <Options of={ARTEFACT_TYPE_LABELS} />
           </Select>
         </Field>
         <Field label="Agency" validationMessage={errors.agency}>
           <Select value={fields.agency} onChange={(_, d) => edit.set('agency', d.value)}>
             <option value="">No agency</option>
-            {agencies.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
+            <Options of={agencies} />
           </Select>
         </Field>
         {record ? (
@@ -262,11 +255,7 @@ function EditDetails({
         <Field label="Stage" validationMessage={errors.stage}>
           <Select value={fields.stage} onChange={(_, d) => edit.set('stage', d.value)}>
             <option value="">No stage</option>
-            {Object.entries(REVIEW_STAGE_LABELS).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
+            <Options of={REVIEW_STAGE_LABELS} />
           </Select>
         </Field>
         <div className={styles.actions}>
