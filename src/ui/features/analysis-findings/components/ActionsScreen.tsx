@@ -31,7 +31,7 @@ import { useActionEdits } from '../hooks/useActionEdits';
 import { useFindingsData, type FindingsData } from '../hooks/useFindingsData';
 import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useAnalysisFindingsStyles } from '../styles/useAnalysisFindingsStyles';
-import { ActionCard, overdueWords } from './BoardActions';
+import { ACTION_CONFLICT, ActionCard, overdueWords } from './BoardActions';
 import { OverdueBadge } from './OverdueBadge';
 
 type Filter = 'all' | 'to-do' | 'overdue' | 'done';
@@ -100,15 +100,7 @@ function Tracker({ data, reviewId, narrow }: { data: FindingsData; reviewId: str
           </Select>
         </Field>
       </div>
-      {edits.conflict ? (
-        <ProblemMessage
-          problem={{
-            intent: 'warning',
-            title: 'Someone else changed this action at the same time.',
-            detail: 'Their version is shown now. Nothing of yours was saved; choose again.',
-          }}
-        />
-      ) : null}
+      {edits.conflict ? <ProblemMessage problem={ACTION_CONFLICT} /> : null}
       {edits.move.error ? <ProblemMessage problem={describeProblem(edits.move.error)} /> : null}
       {rows.length === 0 ? (
         <Text>No actions to show.</Text>
