@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { panelSurface } from '../../../shell/styles/fragments';
 
 export const useConversationsStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -28,18 +29,7 @@ export const useConversationsStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  action: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    maxWidth: '56rem',
-    minWidth: 0,
-    overflowWrap: 'anywhere',
-  },
+  action: { ...panelSurface, maxWidth: '56rem', overflowWrap: 'anywhere' },
   heading: { margin: 0 },
   fields: {
     display: 'grid',
