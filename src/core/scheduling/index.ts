@@ -12,6 +12,7 @@ export {
   conversationInvitation,
   meetingInvitation,
   matcherGuard,
+  invitationGuard,
   type Invitation,
   type InvitationGuard,
 } from './invitation';

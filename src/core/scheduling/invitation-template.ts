@@ -100,14 +100,16 @@ export function checkInvitationTemplate(input: unknown, matcher: IdentifierMatch
  */
 export const StoredInvitationTemplate = InvitationTemplate.transform((t) => brand(t));
 
-const hours = (minutes: number) =>
+/** A meeting's length in words: "90 minutes" is "1 hour 30 minutes", "120" is "2 hours". */
+export const lengthInWords = (minutes: number) =>
   minutes % 60 === 0
     ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}`
     : minutes > 60
       ? `${Math.floor(minutes / 60)} hour${minutes < 120 ? '' : 's'} ${minutes % 60} minutes`
       : `${minutes} minutes`;
 
-const RenderInput = z.object({
+/** What an invitation is made from: the reference code and a length of 1 minute to 8 hours. */
+export const InvitationInput = z.object({
   referenceCode: ReferenceCode,
   durationMinutes: z.number().int().min(1).max(480),
 });
@@ -117,8 +119,8 @@ export function invitationFromTemplate(
   template: CheckedTemplate,
   input: { referenceCode: string; durationMinutes: number },
 ): Invitation {
-  const { referenceCode, durationMinutes } = parseOrThrow(RenderInput, input, 'The invitation');
+  const { referenceCode, durationMinutes } = parseOrThrow(InvitationInput, input, 'The invitation');
   const fill = (text: string) =>
-    text.replaceAll('{reference}', referenceCode).replaceAll('{duration}', hours(durationMinutes));
+    text.replaceAll('{reference}', referenceCode).replaceAll('{duration}', lengthInWords(durationMinutes));
   return { subject: fill(template.subject), body: fill(template.body) };
 }

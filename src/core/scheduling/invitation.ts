@@ -8,12 +8,15 @@
  * identifier matcher over the review's identity register (`matcherGuard`), so that a template a
  * person edits per review can never carry a register entry into a calendar.
  */
-import { z } from 'zod';
-import { ReferenceCode } from '../model/review';
 import { MEETING_KIND_LABELS, type MeetingKind } from '../model/meeting';
 import { parseOrThrow } from '../errors';
 import { describeIdentifierHits, type IdentifierMatcher } from '../anonymity/identifier-matcher';
-import { DEFAULT_INVITATION_TEMPLATE, invitationFromTemplate } from './invitation-template';
+import {
+  DEFAULT_INVITATION_TEMPLATE,
+  InvitationInput,
+  lengthInWords,
+  invitationFromTemplate,
+} from './invitation-template';
 
 export interface Invitation {
   subject: string;
@@ -40,17 +43,17 @@ export function matcherGuard(matcher: IdentifierMatcher): InvitationGuard {
   };
 }
 
-const InvitationInput = z.object({
-  referenceCode: ReferenceCode,
-  durationMinutes: z.number().int().min(1).max(480),
-});
-
-const hours = (minutes: number) =>
-  minutes % 60 === 0
-    ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}`
-    : minutes > 60
-      ? `${Math.floor(minutes / 60)} hour${minutes < 120 ? '' : 's'} ${minutes % 60} minutes`
-      : `${minutes} minutes`;
+/**
+ * The register's matcher first (when there is one), then the caller's own guard: the first
+ * refusal is the answer, so the register's reason is the one a person reads.
+ */
+export function invitationGuard(matcher?: IdentifierMatcher, guard?: InvitationGuard): InvitationGuard {
+  const byMatcher = matcher ? matcherGuard(matcher) : undefined;
+  return (invitation) => {
+    const first = byMatcher?.(invitation) ?? { ok: true };
+    return first.ok ? (guard?.(invitation) ?? { ok: true }) : first;
+  };
+}
 
 /** A one-to-one conversation with a case group member, in the product's own words. */
 export function conversationInvitation(input: {
@@ -71,7 +74,7 @@ export function meetingInvitation(input: {
   return {
     subject: `${referenceCode}: ${label.toLowerCase()}`,
     body: [
-      `You are invited to a ${label.toLowerCase()} for case review ${referenceCode}, of about ${hours(durationMinutes)}.`,
+      `You are invited to a ${label.toLowerCase()} for case review ${referenceCode}, of about ${lengthInWords(durationMinutes)}.`,
       '',
       'The papers will be shared in the review Team beforehand. Please do not forward this invitation.',
     ].join('\n'),

@@ -15,11 +15,11 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { ValidationError, parseOrThrow } from '../../core/errors';
 import type { IdentifierMatcher } from '../../core/anonymity/identifier-matcher';
-import { calendarStatusOf, type CalendarResponse } from '../../core/model/calendar-event';
+import type { CalendarResponse } from '../../core/model/calendar-event';
 import type { MeetingInvitee, MeetingKind, ReviewMeeting } from '../../core/model/meeting';
 import {
   findMeetingTime,
-  matcherGuard,
+  invitationGuard,
   meetingInvitation,
   ValidMeetingRequest,
   type InvitationGuard,
@@ -29,7 +29,8 @@ import {
 import type { ProvisionedSite } from '../review-site/provisioning';
 import { ReviewStore, type Stored } from '../review-site/store';
 import { readAvailability } from './availability';
-import { createMeetingEvents, readEventResponses, type CalendarOptions, type Mailbox } from './events';
+import { createMeetingEvents, type CalendarOptions, type Mailbox } from './events';
+import { refreshCalendarResponses, type RefreshedResponses } from './refresh-responses';
 import { eventTransactionId } from './transaction-id';
 
 export interface MeetingPerson {
@@ -139,11 +140,7 @@ export async function bookReviewMeeting(
     kind: 'meeting',
     id: booking.meeting.id,
   });
-  const byMatcher = booking.matcher ? matcherGuard(booking.matcher) : undefined;
-  const guard: InvitationGuard = (inv) => {
-    const first = byMatcher?.(inv) ?? { ok: true };
-    return first.ok ? (booking.guard?.(inv) ?? { ok: true }) : first;
-  };
+  const guard = invitationGuard(booking.matcher, booking.guard);
   const invitees = booking.meeting.invitees.filter(
     (i) => byId.get(i.person)!.address.toLowerCase() !== organiser,
   );
@@ -205,34 +202,7 @@ export async function refreshMeetingResponses(
   people: MeetingPerson[],
   mailboxOf: (organiser: string) => Mailbox,
   options: CalendarOptions = {},
-): Promise<{ changed: { base: Stored<ReviewMeeting>; next: ReviewMeeting }[]; roundTrips: number }> {
-  const withEvents = meetings.filter((m) => m.value.status === 'scheduled' && m.value.calendarEvent?.eventId);
-  if (withEvents.length === 0) return { changed: [], roundTrips: 0 };
-  const idByAddress = new Map(people.map((p) => [p.address.toLowerCase(), p.id]));
-  const read = await readEventResponses(
-    client,
-    withEvents.map((m) => ({
-      key: m.value.id,
-      mailbox: mailboxOf(m.value.calendarEvent!.organiser),
-      eventId: m.value.calendarEvent!.eventId!,
-    })),
-    options,
-  );
-  const changed: { base: Stored<ReviewMeeting>; next: ReviewMeeting }[] = [];
-  for (const r of read.done) {
-    const base = withEvents.find((m) => m.value.id === r.key)!;
-    const event = base.value.calendarEvent!;
-    const responses: Record<string, CalendarResponse> = {};
-    for (const [address, response] of Object.entries(r.responses)) {
-      const id = idByAddress.get(address);
-      if (id) responses[id] = response;
-    }
-    const status = !r.exists ? 'missing' : r.isCancelled ? 'cancelled' : calendarStatusOf(responses);
-    const next: ReviewMeeting = {
-      ...base.value,
-      calendarEvent: { ...event, status, responses: r.exists ? responses : event.responses },
-    };
-    if (JSON.stringify(next.calendarEvent) !== JSON.stringify(event)) changed.push({ base, next });
-  }
-  return { changed, roundTrips: read.roundTrips };
+): Promise<RefreshedResponses<ReviewMeeting>> {
+  const scheduled = meetings.filter((m) => m.value.status === 'scheduled');
+  return refreshCalendarResponses(client, scheduled, people, mailboxOf, options);
 }

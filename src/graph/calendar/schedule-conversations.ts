@@ -10,7 +10,6 @@
  * event it already made (at the time it was made for) instead of a second one.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { calendarStatusOf, type CalendarResponse } from '../../core/model/calendar-event';
 import type { Conversation } from '../../core/model/conversation';
 import {
   type CheckedTemplate,
@@ -25,9 +24,10 @@ import type { IdentifierMatcher } from '../../core/anonymity/identifier-matcher'
 import type { ProvisionedSite } from '../review-site/provisioning';
 import type { Stored } from '../review-site/store';
 import { readAvailability } from './availability';
-import { readEventResponses, type CalendarOptions, type Mailbox } from './events';
+import type { CalendarOptions, Mailbox } from './events';
+import { refreshCalendarResponses, type RefreshedResponses } from './refresh-responses';
 import { checkCalendarAccess, type CalendarNotShared } from './sharing';
-import { sendTimetable } from './send-timetable';
+import { attendeesOf, sendTimetable } from './send-timetable';
 import { ValidationError } from '../../core/errors';
 
 export interface SchedulingPerson {
@@ -88,6 +88,21 @@ export interface SchedulingOutcome {
   roundTrips: { access: number; availability: number; events: number; statuses: number };
 }
 
+/** The outcome when no conversation is left to read calendars for or invite to: nothing was sent. */
+const nothingToSend = (
+  alreadyScheduled: string[],
+  notShared: SchedulingOutcome['notShared'],
+  accessRoundTrips: number,
+): SchedulingOutcome => ({
+  timetable: { placed: [], unplaced: [], searchExhausted: false },
+  scheduled: [],
+  alreadyScheduled,
+  unplaced: [],
+  failed: [],
+  notShared,
+  roundTrips: { access: accessRoundTrips, availability: 0, events: 0, statuses: 0 },
+});
+
 const live = (c: Conversation) => c.calendarEvent !== undefined && c.calendarEvent.status !== 'cancelled';
 
 export async function scheduleConversations(
@@ -112,20 +127,7 @@ export async function scheduleConversations(
   };
   if (todo.length === 0 && alreadyScheduled.length > 0)
     // Everything already has its event: nothing to read or send.
-    return {
-      timetable: { placed: [], unplaced: [], searchExhausted: false },
-      scheduled: [],
-      alreadyScheduled,
-      unplaced: [],
-      failed: [],
-      notShared: [],
-      roundTrips: { access: 0, availability: 0, events: 0, statuses: 0 },
-    };
-  const attendeesOf = (c: { stored: Stored<Conversation>; lineManager?: string }) => [
-    c.stored.value.participant,
-    ...c.stored.value.reviewers,
-    ...(c.lineManager ? [c.lineManager] : []),
-  ];
+    return nothingToSend(alreadyScheduled, [], 0);
   const requestFor = (todo: { stored: Stored<Conversation>; lineManager?: string }[]): SchedulingRequest => {
     const involved = [...new Set(todo.flatMap(attendeesOf))];
     return {
@@ -171,16 +173,7 @@ export async function scheduleConversations(
       });
     todo = todo.filter((c) => access.editable.has(organiserOf(c.stored.value).address.toLowerCase()));
   }
-  if (todo.length === 0)
-    return {
-      timetable: { placed: [], unplaced: [], searchExhausted: false },
-      scheduled: [],
-      alreadyScheduled,
-      unplaced: [],
-      failed: [],
-      notShared,
-      roundTrips: { access: accessRoundTrips, availability: 0, events: 0, statuses: 0 },
-    };
+  if (todo.length === 0) return nothingToSend(alreadyScheduled, notShared, accessRoundTrips);
   const request = requestFor(todo);
   const involved = [...new Set(todo.flatMap(attendeesOf))];
 
@@ -235,33 +228,6 @@ export async function refreshConversationResponses(
   people: SchedulingPerson[],
   mailboxOf: (organiser: string) => Mailbox,
   options: CalendarOptions = {},
-): Promise<{ changed: { base: Stored<Conversation>; next: Conversation }[]; roundTrips: number }> {
-  const withEvents = conversations.filter((c) => c.value.calendarEvent?.eventId);
-  const idByAddress = new Map(people.map((p) => [p.address.toLowerCase(), p.id]));
-  const read = await readEventResponses(
-    client,
-    withEvents.map((c) => ({
-      key: c.value.id,
-      mailbox: mailboxOf(c.value.calendarEvent!.organiser),
-      eventId: c.value.calendarEvent!.eventId!,
-    })),
-    options,
-  );
-  const changed: { base: Stored<Conversation>; next: Conversation }[] = [];
-  for (const r of read.done) {
-    const base = withEvents.find((c) => c.value.id === r.key)!;
-    const event = base.value.calendarEvent!;
-    const responses: Record<string, CalendarResponse> = {};
-    for (const [address, response] of Object.entries(r.responses)) {
-      const id = idByAddress.get(address);
-      if (id) responses[id] = response;
-    }
-    const status = !r.exists ? 'missing' : r.isCancelled ? 'cancelled' : calendarStatusOf(responses);
-    const next = {
-      ...base.value,
-      calendarEvent: { ...event, status, responses: r.exists ? responses : event.responses },
-    };
-    if (JSON.stringify(next.calendarEvent) !== JSON.stringify(event)) changed.push({ base, next });
-  }
-  return { changed, roundTrips: read.roundTrips };
+): Promise<RefreshedResponses<Conversation>> {
+  return refreshCalendarResponses(client, conversations, people, mailboxOf, options);
 }

@@ -12,7 +12,7 @@ import { recordConversationEvent, type Conversation } from '../../core/model/con
 import {
   DEFAULT_INVITATION_TEMPLATE,
   invitationFromTemplate,
-  matcherGuard,
+  invitationGuard,
   type CheckedTemplate,
   type Invitation,
   type InvitationGuard,
@@ -61,6 +61,13 @@ export function toBeConfirmed(base: Invitation): Invitation {
   };
 }
 
+/** Who a conversation invites: the practitioner, the reviewers and the line manager if any (ids). */
+export const attendeesOf = (c: { stored: Stored<Conversation>; lineManager?: string }): string[] => [
+  c.stored.value.participant,
+  ...c.stored.value.reviewers,
+  ...(c.lineManager ? [c.lineManager] : []),
+];
+
 export async function sendTimetable(
   client: Client,
   input: TimetableSending,
@@ -68,11 +75,6 @@ export async function sendTimetable(
 ): Promise<TimetableSent> {
   const byId = new Map(input.people.map((p) => [p.id, p]));
   const todoById = new Map(input.conversations.map((c) => [c.stored.value.id, c]));
-  const attendeesOf = (c: { stored: Stored<Conversation>; lineManager?: string }) => [
-    c.stored.value.participant,
-    ...c.stored.value.reviewers,
-    ...(c.lineManager ? [c.lineManager] : []),
-  ];
   const duration = input.durationMinutes ?? 90;
   const invitation = invitationFromTemplate(input.template ?? DEFAULT_INVITATION_TEMPLATE, {
     referenceCode: input.referenceCode,
@@ -106,11 +108,7 @@ export async function sendTimetable(
       };
     }),
   );
-  const byMatcher = input.matcher ? matcherGuard(input.matcher) : undefined;
-  const guard: InvitationGuard = (inv) => {
-    const first = byMatcher?.(inv) ?? { ok: true };
-    return first.ok ? (input.guard?.(inv) ?? { ok: true }) : first;
-  };
+  const guard = invitationGuard(input.matcher, input.guard);
   const created = specs.length
     ? await createMeetingEvents(client, specs, { ...options, guard })
     : { done: [], failed: [], roundTrips: 0 };

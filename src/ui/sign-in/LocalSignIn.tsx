@@ -1,35 +1,20 @@
-import { Button, Persona, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Persona, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { LocalUser } from '../../hosts/sign-in';
+import { visuallyHidden } from '../shell/styles/fragments';
+import { useListStyles } from '../shell/styles/useListStyles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
   heading: { margin: 0 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
   choice: { width: '100%', justifyContent: 'flex-start', paddingBlock: tokens.spacingVerticalS },
   /** Read by screen readers before the person's name; not shown. */
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden,
 });
 
 /** Local mode's sign-in: pick one of the people seeded in the local tenant. */
 export function LocalSignIn({ users, onChoose }: { users: LocalUser[]; onChoose: (upn: string) => void }) {
   const styles = useStyles();
+  const list = useListStyles();
   return (
     <section className={styles.root} aria-labelledby="local-sign-in-heading">
       <Text as="h2" size={500} weight="semibold" id="local-sign-in-heading" className={styles.heading}>
@@ -39,7 +24,7 @@ export function LocalSignIn({ users, onChoose }: { users: LocalUser[]; onChoose:
         This is local mode: no Microsoft 365 account is used. Choose a person from the demo review to see the
         workspace as they would.
       </Text>
-      <ul className={styles.list}>
+      <ul className={mergeClasses(list.plain, list.plainClose)}>
         {users.map((user) => (
           <li key={user.userPrincipalName}>
             {/* The button is named by what it shows (WCAG 2.5.3, label in name): "Sign in as" is

@@ -13,6 +13,7 @@ import {
 } from '../hooks/review-form';
 import type { SetupProblem } from '../hooks/setup-problems';
 import { useSetupStyles } from '../styles/useSetupStyles';
+import { Options } from '../../shell/Options';
 
 const inputId = (field: ReviewFormField) => `review-setup-${field}`;
 
@@ -129,11 +130,7 @@ export function ReviewForm({
             onChange={(_, d) => set('kind')(d.value)}
           >
             <option value="">Choose…</option>
-            {Object.entries(REVIEW_KIND_LABELS).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
+            <Options of={REVIEW_KIND_LABELS} />
           </Select>
         </Field>
         <Field label="Method" required {...field('method')}>
@@ -145,11 +142,7 @@ export function ReviewForm({
             onChange={(_, d) => set('method')(d.value)}
           >
             <option value="">Choose…</option>
-            {Object.entries(METHOD_VARIANT_LABELS).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
+            <Options of={METHOD_VARIANT_LABELS} />
           </Select>
         </Field>
         <Field

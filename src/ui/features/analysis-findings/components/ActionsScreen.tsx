@@ -29,8 +29,9 @@ import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
 import { useActionEdits } from '../hooks/useActionEdits';
 import { useFindingsData, type FindingsData } from '../hooks/useFindingsData';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useAnalysisFindingsStyles } from '../styles/useAnalysisFindingsStyles';
-import { ActionCard, overdueWords } from './BoardActions';
+import { ACTION_CONFLICT, ActionCard, overdueWords } from './BoardActions';
 import { OverdueBadge } from './OverdueBadge';
 
 type Filter = 'all' | 'to-do' | 'overdue' | 'done';
@@ -58,6 +59,7 @@ function FindingLink({ row, data }: { row: TrackedAction; data: FindingsData }) 
 
 function Tracker({ data, reviewId, narrow }: { data: FindingsData; reviewId: string; narrow: boolean }) {
   const styles = useAnalysisFindingsStyles();
+  const list = useListStyles();
   const today = todayInLondon();
   const edits = useActionEdits(reviewId);
   const [filter, setFilter] = useState<Filter>('all');
@@ -98,20 +100,12 @@ function Tracker({ data, reviewId, narrow }: { data: FindingsData; reviewId: str
           </Select>
         </Field>
       </div>
-      {edits.conflict ? (
-        <ProblemMessage
-          problem={{
-            intent: 'warning',
-            title: 'Someone else changed this action at the same time.',
-            detail: 'Their version is shown now. Nothing of yours was saved; choose again.',
-          }}
-        />
-      ) : null}
+      {edits.conflict ? <ProblemMessage problem={ACTION_CONFLICT} /> : null}
       {edits.move.error ? <ProblemMessage problem={describeProblem(edits.move.error)} /> : null}
       {rows.length === 0 ? (
         <Text>No actions to show.</Text>
       ) : narrow ? (
-        <ul className={styles.plainList} aria-label="The Board's actions">
+        <ul className={list.plain} aria-label="The Board's actions">
           {rows.map((row) => (
             <ActionCard
               key={row.action.id}
@@ -124,7 +118,7 @@ function Tracker({ data, reviewId, narrow }: { data: FindingsData; reviewId: str
           ))}
         </ul>
       ) : (
-        <Table aria-label="The Board's actions" size="small" className={styles.table}>
+        <Table aria-label="The Board's actions" size="small" className={list.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Finding</TableHeaderCell>

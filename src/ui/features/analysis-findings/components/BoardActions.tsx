@@ -12,9 +12,10 @@ import type { Stored } from '../../../../graph/workspace';
 import { DateField } from '../../../shell/DateField';
 import { formatDay } from '../../../shell/dates';
 import { ProblemMessage } from '../../../shell/Problem';
-import { describeProblem } from '../../../shell/problems';
+import { describeProblem, type Problem } from '../../../shell/problems';
 import { useActionEdits } from '../hooks/useActionEdits';
 import type { FindingsData } from '../hooks/useFindingsData';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useAnalysisFindingsStyles } from '../styles/useAnalysisFindingsStyles';
 import { OverdueBadge } from './OverdueBadge';
 
@@ -23,6 +24,13 @@ const MOVE_WORDS: Record<BoardActionStatus, string> = {
   'in-progress': 'Mark as in progress',
   completed: 'Mark as completed',
   withdrawn: 'Withdraw',
+};
+
+/** Someone else moved or changed the action first: theirs is shown, nothing of this person's saved. */
+export const ACTION_CONFLICT: Problem = {
+  intent: 'warning',
+  title: 'Someone else changed this action at the same time.',
+  detail: 'Their version is shown now. Nothing of yours was saved; choose again.',
 };
 
 export const overdueWords = (days: number) => `Overdue by ${days} ${days === 1 ? 'day' : 'days'}`;
@@ -95,6 +103,7 @@ export function BoardActions({
   today: string;
 }) {
   const styles = useAnalysisFindingsStyles();
+  const list = useListStyles();
   const edits = useActionEdits(reviewId);
   const agenciesId = useId();
   const [fields, setFields] = useState<ActionFields>(EMPTY);
@@ -135,15 +144,7 @@ export function BoardActions({
       <Text as="h3" size={500} weight="semibold" id="board-actions-heading" className={styles.heading}>
         The Board&apos;s actions
       </Text>
-      {edits.conflict ? (
-        <ProblemMessage
-          problem={{
-            intent: 'warning',
-            title: 'Someone else changed this action at the same time.',
-            detail: 'Their version is shown now. Nothing of yours was saved; choose again.',
-          }}
-        />
-      ) : null}
+      {edits.conflict ? <ProblemMessage problem={ACTION_CONFLICT} /> : null}
       {edits.move.error || edits.remove.error ? (
         <ProblemMessage problem={describeProblem(edits.move.error ?? edits.remove.error)} />
       ) : null}
@@ -152,7 +153,7 @@ export function BoardActions({
           No actions yet. Add the actions the Board&apos;s response commits to.
         </Text>
       ) : (
-        <ul className={styles.plainList} aria-label={`Actions for finding ${finding.number}`}>
+        <ul className={list.plain} aria-label={`Actions for finding ${finding.number}`}>
           {actions.map((entry) => (
             <ActionCard
               key={entry.value.id}

@@ -17,6 +17,7 @@ import type { PatternCategory } from '../../../../core/analysis/typology';
 import { CitingTextField, type Citables } from '../../../shell/citations';
 import type { FindingsData } from '../hooks/useFindingsData';
 import type { useFindingForm } from '../hooks/useFindingForm';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useAnalysisFindingsStyles } from '../styles/useAnalysisFindingsStyles';
 
 const CITE_HINT =
@@ -25,6 +26,7 @@ const CITE_HINT =
 /** The issues for the Board: an ordered list of questions, each editable, movable and removable. */
 function BoardIssues({ heading, form }: { heading: string; form: ReturnType<typeof useFindingForm> }) {
   const styles = useAnalysisFindingsStyles();
+  const list = useListStyles();
   const legend = useId();
   const issues = form.fields.boardIssues;
   const setIssues = (next: string[]) => form.set('boardIssues', next);
@@ -43,7 +45,7 @@ function BoardIssues({ heading, form }: { heading: string; form: ReturnType<type
           No questions yet. The Board is asked questions, not given recommendations.
         </Text>
       ) : (
-        <ol className={styles.plainList}>
+        <ol className={list.plain}>
           {issues.map((issue, i) => (
             <li key={i} className={styles.issue}>
               <Field

@@ -8,6 +8,7 @@ import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem } from '../../../shell/problems';
 import type { FindingsData } from '../hooks/useFindingsData';
 import { usePriorityOrder } from '../hooks/usePriorityOrder';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useAnalysisFindingsStyles } from '../styles/useAnalysisFindingsStyles';
 import { OverdueBadge } from './OverdueBadge';
 import { isOverdue } from '../../../../core/model/board-action';
@@ -29,6 +30,7 @@ export function FindingsPriorityList({
   today: string;
 }) {
   const styles = useAnalysisFindingsStyles();
+  const list = useListStyles();
   const priority = usePriorityOrder(reviewId, data.entries);
   const instructions = useId();
   const handles = useRef(new Map<string, HTMLElement>());
@@ -78,7 +80,7 @@ export function FindingsPriorityList({
         />
       ) : null}
       {priority.error ? <ProblemMessage problem={describeProblem(priority.error)} /> : null}
-      <ol className={styles.plainList} aria-label="Findings in priority order">
+      <ol className={list.plain} aria-label="Findings in priority order">
         {order.map((finding, index) => {
           const title = renderCitations(finding.title, data.lookup);
           const actions = data.actions.filter((a) => a.value.finding === finding.id);

@@ -1,15 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-
-const panel = {
-  display: 'flex',
-  flexDirection: 'column' as const,
-  gap: tokens.spacingVerticalM,
-  padding: tokens.spacingHorizontalL,
-  borderRadius: tokens.borderRadiusMedium,
-  backgroundColor: tokens.colorNeutralBackground1,
-  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  minWidth: '0',
-};
+import { panelSurface } from '../../../shell/styles/fragments';
 
 export const useAnalysisFindingsStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: '0' },
@@ -18,16 +8,8 @@ export const useAnalysisFindingsStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   wrap: { overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   muted: { color: tokens.colorNeutralForeground2 },
-  panel,
-  editor: { ...panel, maxWidth: '48rem' },
-  plainList: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  panel: panelSurface,
+  editor: { ...panelSurface, maxWidth: '48rem' },
   /** One finding in the priority list. */
   row: {
     display: 'flex',
@@ -73,17 +55,7 @@ export const useAnalysisFindingsStyles = makeStyles({
   issue: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', minWidth: '0' },
   issueText: { flexGrow: 1, minWidth: '0' },
   checks: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '0' },
-  table: { backgroundColor: tokens.colorNeutralBackground1 },
-  card: { ...panel, gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM },
-  details: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, overflowWrap: 'anywhere' },
+  card: { ...panelSurface, gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',

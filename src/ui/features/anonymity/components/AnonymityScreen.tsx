@@ -15,20 +15,13 @@ import { useWordAnonymity } from '../../../data/word-report';
 import { useFrame } from '../../../frame/review-context';
 import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { WordActionStatus } from '../../findings/components/WordActionStatus';
 import { useWordAction } from '../../findings/hooks/useWordAction';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  hits: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   hit: {
     display: 'flex',
     flexDirection: 'column',
@@ -85,6 +78,7 @@ export default function AnonymityScreen() {
 
 function Check({ reviewId, anonymity }: { reviewId: string; anonymity: WordAnonymityGateway }) {
   const styles = useStyles();
+  const list = useListStyles();
   const { workspace } = useGateways();
   const action = useWordAction<unknown>();
   // The register's entries are read for each check and never kept in the query cache.
@@ -125,7 +119,7 @@ function Check({ reviewId, anonymity }: { reviewId: string; anonymity: WordAnony
         <Text key={w}>{w}</Text>
       ))}
       {report && report.hits.length > 0 && (
-        <ul className={styles.hits} aria-label="Identifiers found">
+        <ul className={list.plain} aria-label="Identifiers found">
           {report.hits.map((hit, i) => (
             <li key={`${hit.where}-${hit.text}-${hit.occurrence}-${i}`} className={styles.hit}>
               <Text className={styles.where}>{hit.where}</Text>

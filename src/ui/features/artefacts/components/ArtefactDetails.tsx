@@ -20,8 +20,10 @@ import { describeProblem, type Problem } from '../../../shell/problems';
 import { formatChanged, isWordFile, statusName, typeName } from '../hooks/format';
 import { fieldsOfArtefact, useArtefactEdit, type DetailFields } from '../hooks/useArtefactEdit';
 import { practitionerLabel, type ArtefactContext } from '../hooks/useReviewContext';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useArtefactsStyles } from '../styles/useArtefactsStyles';
 import { RecordFlow } from './RecordFlow';
+import { Options } from '../../../shell/Options';
 
 /** One artefact: its details, open and download, the details' editor, and a record's flow. */
 export function ArtefactDetails({
@@ -38,6 +40,7 @@ export function ArtefactDetails({
   narrow: boolean;
 }) {
   const styles = useArtefactsStyles();
+  const list = useListStyles();
   const person = context.caseGroup.find((p) => p.id === artefact.metadata.person);
   const rows: [string, string][] = [
     ['Type', typeName(artefact.metadata.type)],
@@ -54,15 +57,15 @@ export function ArtefactDetails({
   ];
   return (
     <div className={styles.root}>
-      <dl className={mergeClasses(styles.details, narrow && styles.detailsNarrow)}>
+      <dl className={mergeClasses(list.details, narrow && styles.detailsNarrow)}>
         {rows.map(([term, value]) => (
           <div key={term} style={{ display: 'contents' }}>
-            <dt className={styles.term}>{term}</dt>
-            <dd className={styles.value}>{value}</dd>
+            <dt className={list.term}>{term}</dt>
+            <dd className={list.value}>{value}</dd>
           </div>
         ))}
-        <dt className={styles.term}>Cited by</dt>
-        <dd className={styles.value}>
+        <dt className={list.term}>Cited by</dt>
+        <dd className={list.value}>
           <CitedBy
             reviewId={reviewId}
             target={{ kind: 'artefact', id: artefact.workspaceId ?? artefact.id }}
@@ -210,21 +213,13 @@ function EditDetails({
         <Field label="Type" required validationMessage={errors.type} hint={fixedHint}>
           <Select value={fields.type} disabled={fixed} onChange={(_, d) => edit.set('type', d.value)}>
             <option value="">Choose a type</option>
-            {Object.entries(ARTEFACT_TYPE_LABELS).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
+            <Options of={ARTEFACT_TYPE_LABELS} />
           </Select>
         </Field>
         <Field label="Agency" validationMessage={errors.agency}>
           <Select value={fields.agency} onChange={(_, d) => edit.set('agency', d.value)}>
             <option value="">No agency</option>
-            {agencies.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
+            <Options of={agencies} />
           </Select>
         </Field>
         {record ? (
@@ -260,11 +255,7 @@ function EditDetails({
         <Field label="Stage" validationMessage={errors.stage}>
           <Select value={fields.stage} onChange={(_, d) => edit.set('stage', d.value)}>
             <option value="">No stage</option>
-            {Object.entries(REVIEW_STAGE_LABELS).map(([key, label]) => (
-              <option key={key} value={key}>
-                {label}
-              </option>
-            ))}
+            <Options of={REVIEW_STAGE_LABELS} />
           </Select>
         </Field>
         <div className={styles.actions}>

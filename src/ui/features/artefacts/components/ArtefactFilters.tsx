@@ -4,6 +4,7 @@ import { RECORD_STATUS_LABELS } from '../../../../core/model/conversation-record
 import type { KeyPracticeEpisode } from '../../../../core/model/key-practice-episode';
 import type { ArtefactFilters as Filters } from '../hooks/useLibrary';
 import { useArtefactsStyles } from '../styles/useArtefactsStyles';
+import { Options } from '../../../shell/Options';
 
 /** Search by name, and filters by type, agency, record status and key practice episode. */
 export function ArtefactFilters({
@@ -30,31 +31,19 @@ export function ArtefactFilters({
       <Field label="Type">
         <Select value={filters.type} onChange={(_, d) => set('type', d.value)}>
           <option value="">Any type</option>
-          {Object.entries(ARTEFACT_TYPE_LABELS).map(([key, label]) => (
-            <option key={key} value={key}>
-              {label}
-            </option>
-          ))}
+          <Options of={ARTEFACT_TYPE_LABELS} />
         </Select>
       </Field>
       <Field label="Agency">
         <Select value={filters.agency} onChange={(_, d) => set('agency', d.value)}>
           <option value="">Any agency</option>
-          {agencies.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
+          <Options of={agencies} />
         </Select>
       </Field>
       <Field label="Record status">
         <Select value={filters.recordStatus} onChange={(_, d) => set('recordStatus', d.value)}>
           <option value="">Any status</option>
-          {Object.entries(RECORD_STATUS_LABELS).map(([key, label]) => (
-            <option key={key} value={key}>
-              {label}
-            </option>
-          ))}
+          <Options of={RECORD_STATUS_LABELS} />
         </Select>
       </Field>
       <Field label="Cited by episode">

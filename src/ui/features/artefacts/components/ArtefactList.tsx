@@ -11,6 +11,7 @@ import {
 import { describeFileSize } from '../../../../core/model/artefact';
 import type { LibraryArtefact } from '../../../../graph/artefacts/screen-gateway';
 import { formatChanged, statusName, typeName } from '../hooks/format';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useArtefactsStyles } from '../styles/useArtefactsStyles';
 
 const href = (a: LibraryArtefact) => `#/artefacts/${encodeURIComponent(a.id)}`;
@@ -26,13 +27,14 @@ export function ArtefactList({
   labelledBy: string;
 }) {
   const styles = useArtefactsStyles();
+  const list = useListStyles();
   if (narrow)
     return (
-      <ul className={styles.cards} aria-labelledby={labelledBy}>
+      <ul className={list.plain} aria-labelledby={labelledBy}>
         {artefacts.map((a) => (
-          <li key={a.id} className={styles.card}>
+          <li key={a.id} className={list.card}>
             <Link href={href(a)}>{a.name}</Link>
-            <Text className={styles.muted}>
+            <Text className={list.meta}>
               {[
                 typeName(a.metadata.type),
                 a.metadata.agency,
@@ -41,7 +43,7 @@ export function ArtefactList({
                 .filter(Boolean)
                 .join(' · ')}
             </Text>
-            <Text size={200} className={styles.muted}>
+            <Text size={200} className={list.meta}>
               Changed {formatChanged(a.lastModified)} · {describeFileSize(a.size)}
             </Text>
           </li>
@@ -49,7 +51,7 @@ export function ArtefactList({
       </ul>
     );
   return (
-    <Table size="small" className={styles.table} aria-labelledby={labelledBy}>
+    <Table size="small" className={list.table} aria-labelledby={labelledBy}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell className={styles.nameColumn}>Name</TableHeaderCell>
@@ -63,11 +65,11 @@ export function ArtefactList({
       <TableBody>
         {artefacts.map((a) => (
           <TableRow key={a.id}>
-            <TableCell className={styles.wrap}>
+            <TableCell className={list.wrap}>
               <Link href={href(a)}>{a.name}</Link>
             </TableCell>
             <TableCell>{typeName(a.metadata.type)}</TableCell>
-            <TableCell className={styles.wrap}>{a.metadata.agency ?? '—'}</TableCell>
+            <TableCell className={list.wrap}>{a.metadata.agency ?? '—'}</TableCell>
             <TableCell>
               {a.metadata.type === 'conversation record' ? statusName(a.metadata.recordStatus) : '—'}
             </TableCell>

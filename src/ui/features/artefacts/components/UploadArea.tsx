@@ -20,6 +20,7 @@ import { practitionerLabel, type ArtefactContext } from '../hooks/useReviewConte
 import type { UploadItem, useUploads } from '../hooks/useUploads';
 import { formatChanged } from '../hooks/format';
 import { useArtefactsStyles } from '../styles/useArtefactsStyles';
+import { Options } from '../../../shell/Options';
 
 type Uploads = ReturnType<typeof useUploads>;
 
@@ -144,11 +145,7 @@ function UploadCard({
               onChange={(_, d) => uploads.setField(item.key, 'type', d.value)}
             >
               <option value="">Choose a type</option>
-              {Object.entries(ARTEFACT_TYPE_LABELS).map(([key, label]) => (
-                <option key={key} value={key}>
-                  {label}
-                </option>
-              ))}
+              <Options of={ARTEFACT_TYPE_LABELS} />
             </Select>
           </Field>
           <Field label="Agency" validationMessage={issues.agency}>
@@ -158,11 +155,7 @@ function UploadCard({
               onChange={(_, d) => uploads.setField(item.key, 'agency', d.value)}
             >
               <option value="">No agency</option>
-              {context.agencies.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
+              <Options of={context.agencies} />
             </Select>
           </Field>
           <Field label="Role label in the name" hint="Such as “Health visitor 1”; never a person’s name.">

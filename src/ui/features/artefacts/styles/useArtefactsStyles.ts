@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { panelSurface } from '../../../shell/styles/fragments';
 
 export const useArtefactsStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -12,28 +13,8 @@ export const useArtefactsStyles = makeStyles({
     '& .fui-Field, & .fui-Select, & .fui-Input': { minWidth: 0 },
     '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   },
-  table: { backgroundColor: tokens.colorNeutralBackground1 },
   wrap: { overflowWrap: 'anywhere' },
   nameColumn: { width: '36%' },
-  cards: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: 'anywhere',
-    minWidth: 0,
-  },
   muted: { color: tokens.colorNeutralForeground2 },
   dropZone: {
     display: 'flex',
@@ -69,26 +50,9 @@ export const useArtefactsStyles = makeStyles({
   },
   wide: { gridColumn: '1 / -1' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  details: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
+  /** Added to the shared `details` at 320 px: each value under its term. */
   detailsNarrow: { gridTemplateColumns: 'minmax(0, 1fr)' },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, overflowWrap: 'anywhere' },
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
+  panel: panelSurface,
   steps: {
     display: 'flex',
     flexWrap: 'wrap',

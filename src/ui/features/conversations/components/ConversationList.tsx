@@ -7,9 +7,11 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  mergeClasses,
 } from '@fluentui/react-components';
 import { CitedBy } from '../../../shell/citations';
 import type { ConversationRow } from '../hooks/rows';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useConversationsStyles } from '../styles/useConversationsStyles';
 import { PersonLine, Reviewers } from './People';
 
@@ -33,17 +35,17 @@ export function ConversationList({
   rows: readonly ConversationRow[];
   narrow: boolean;
 }) {
-  const styles = useConversationsStyles();
+  const list = useListStyles();
   const label = 'Conversations, soonest first';
   if (narrow)
     return (
-      <ul className={styles.cards} aria-label={label}>
+      <ul className={list.plain} aria-label={label}>
         {rows.map((r) => (
-          <li key={r.id} className={styles.card}>
+          <li key={r.id} className={mergeClasses(list.card, list.cardStart)}>
             <Link href={href(r)}>
               <Text weight="semibold">{r.practitioner.name}</Text>
             </Link>
-            {r.practitioner.detail ? <Text className={styles.muted}>{r.practitioner.detail}</Text> : null}
+            {r.practitioner.detail ? <Text className={list.meta}>{r.practitioner.detail}</Text> : null}
             <Text>{r.when}</Text>
             <Text>
               {r.statusLabel} · {r.calendarLabel}
@@ -58,7 +60,7 @@ export function ConversationList({
       </ul>
     );
   return (
-    <Table size="small" className={styles.table} aria-label={label}>
+    <Table size="small" className={list.table} aria-label={label}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell>Practitioner</TableHeaderCell>
@@ -74,23 +76,23 @@ export function ConversationList({
       <TableBody>
         {rows.map((r) => (
           <TableRow key={r.id}>
-            <TableCell className={styles.wrap}>
+            <TableCell className={list.wrap}>
               <Link href={href(r)}>{r.practitioner.name}</Link>
               {r.practitioner.detail ? (
-                <Text block size={200} className={styles.muted}>
+                <Text block size={200} className={list.meta}>
                   {r.practitioner.detail}
                 </Text>
               ) : null}
             </TableCell>
-            <TableCell className={styles.wrap}>{r.reviewers.map((p) => p.name).join(', ') || '—'}</TableCell>
-            <TableCell className={styles.wrap}>{r.when}</TableCell>
+            <TableCell className={list.wrap}>{r.reviewers.map((p) => p.name).join(', ') || '—'}</TableCell>
+            <TableCell className={list.wrap}>{r.when}</TableCell>
             <TableCell>{r.statusLabel}</TableCell>
             <TableCell>{r.calendarLabel}</TableCell>
             <TableCell>
               <Response row={r} />
             </TableCell>
             <TableCell>{r.recordLabel}</TableCell>
-            <TableCell className={styles.wrap}>
+            <TableCell className={list.wrap}>
               <CitedBy reviewId={reviewId} target={{ kind: 'conversation', id: r.id }} />
             </TableCell>
           </TableRow>
@@ -111,6 +113,7 @@ export function ConversationDetails({
   narrow: boolean;
 }) {
   const styles = useConversationsStyles();
+  const list = useListStyles();
   const pairs: [string, React.ReactNode][] = [
     ['Practitioner', <PersonLine key="p" person={row.practitioner} />],
     ['Reviewers', <Reviewers key="r" reviewers={row.reviewers} />],
@@ -123,7 +126,7 @@ export function ConversationDetails({
       row.artefact ? (
         <span key="rec">
           <Link href={`#/artefacts/${encodeURIComponent(row.artefact.id)}`}>{row.artefact.name}</Link>
-          <Text className={styles.muted}> · {row.recordLabel}</Text>
+          <Text className={list.meta}> · {row.recordLabel}</Text>
         </span>
       ) : (
         row.recordLabel
@@ -135,8 +138,8 @@ export function ConversationDetails({
     <dl className={narrow ? styles.detailsNarrow : styles.details}>
       {pairs.map(([term, value]) => (
         <div key={term} className={styles.pair}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.value}>{value}</dd>
+          <dt className={list.term}>{term}</dt>
+          <dd className={list.value}>{value}</dd>
         </div>
       ))}
     </dl>

@@ -1,30 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { panelSurface } from '../../../shell/styles/fragments';
 
 export const useConversationsStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   filters: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
-  table: { backgroundColor: tokens.colorNeutralBackground1 },
-  wrap: { overflowWrap: 'anywhere' },
-  cards: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: 'anywhere',
-    minWidth: 0,
-  },
   muted: { color: tokens.colorNeutralForeground2 },
   attention: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   people: { margin: 0, paddingLeft: 0, listStyleType: 'none' },
@@ -50,18 +29,7 @@ export const useConversationsStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  action: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    maxWidth: '56rem',
-    minWidth: 0,
-    overflowWrap: 'anywhere',
-  },
+  action: { ...panelSurface, maxWidth: '56rem', overflowWrap: 'anywhere' },
   heading: { margin: 0 },
   fields: {
     display: 'grid',
@@ -71,6 +39,4 @@ export const useConversationsStyles = makeStyles({
   },
   proposal: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   pair: { display: 'contents' },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, overflowWrap: 'anywhere', minWidth: 0 },
 });

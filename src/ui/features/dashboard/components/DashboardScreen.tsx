@@ -8,6 +8,7 @@ import { ProblemMessage } from '../../../shell/Problem';
 import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
 import { useDashboard } from '../hooks/useDashboard';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useDashboardStyles } from '../styles/useDashboardStyles';
 import { RagBadge } from './RagBadge';
 import { StageCard } from './StageCard';
@@ -18,6 +19,7 @@ const plural = (n: number, one: string, other: string) =>
 
 function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
   const styles = useDashboardStyles();
+  const list = useListStyles();
   const { review } = useFrame();
   const view = useDashboard(snapshot, todayInLondon());
   // The invitations' answers, read from the calendars: declines then show under "Needs attention".
@@ -70,7 +72,7 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
         {view.deadlines.length === 0 ? (
           <Text as="p">This kind of review has no statutory clock.</Text>
         ) : (
-          <ul className={styles.plainList}>
+          <ul className={list.plain}>
             {view.deadlines.map((d) => (
               <li key={d.kind} className={styles.deadline}>
                 <Text weight="semibold">{d.label}</Text>
@@ -118,7 +120,7 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
                   {plural(attention.boardActionsOverdue, 'Board action is', 'Board actions are')}{' '}
                   overdue:{' '}
                 </Text>
-                <ul className={styles.plainList}>
+                <ul className={list.plain}>
                   {attention.overdueActions.map((row) => (
                     <li key={row.action.id}>
                       {row.finding ? (
@@ -168,7 +170,7 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
             </MessageBarBody>
           </MessageBar>
         ) : (
-          <ul className={styles.plainList}>
+          <ul className={list.plain}>
             {view.recent.map((a) => (
               <li key={a.id}>
                 <Link href={`#/artefacts/${encodeURIComponent(a.id)}`} className={styles.wrap}>

@@ -19,14 +19,6 @@ export const useDashboardStyles = makeStyles({
   },
   heading: { margin: 0 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
-  plainList: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   links: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   counts: {

@@ -1,4 +1,12 @@
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { patternCategory } from '../../../../core/analysis/typology';
 import { FINDING_STATUS_LABELS, type Finding } from '../../../../core/model/finding';
 import { isAgreed, type ReportSource } from '../../../../core/report';
@@ -16,6 +24,7 @@ import { QueryState } from '../../../shell/QueryState';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
 import { useReportSource } from '../hooks/useReportSource';
 import { useWordAction } from '../hooks/useWordAction';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useFindingsStyles } from '../styles/useFindingsStyles';
 import { WordActionStatus } from './WordActionStatus';
 
@@ -104,6 +113,7 @@ function FindingsList({
   className: string;
 }) {
   const styles = useFindingsStyles();
+  const list = useListStyles();
   const action = useWordAction<unknown>();
   const entries = useReviewList(reviewId, 'findingEntries');
   const status = useMarkInReport(reviewId);
@@ -161,9 +171,9 @@ function FindingsList({
       {status.mark.error && <ProblemMessage problem={describeProblem(status.mark.error)} />}
       {word && edited.length > 0 && (
         <section aria-label="Edited in the document">
-          <ul className={styles.cards}>
+          <ul className={list.plain}>
             {edited.map((block) => (
-              <li key={block.tag} className={styles.card}>
+              <li key={block.tag} className={mergeClasses(list.card, list.cardTight)}>
                 <Text weight="semibold">{block.label}: edited in the document</Text>
                 <Text className={styles.detail}>
                   {block.reviewChanged ? 'The review has changed too.' : 'The review has not changed since.'}
@@ -191,9 +201,9 @@ function FindingsList({
           </ul>
         </section>
       )}
-      <ul className={styles.cards} aria-label="The review's findings">
+      <ul className={list.plain} aria-label="The review's findings">
         {source.findings.map((finding) => (
-          <li key={finding.id} className={styles.card}>
+          <li key={finding.id} className={mergeClasses(list.card, list.cardTight)}>
             <Text as="h3" size={400} weight="semibold" className={styles.title}>
               Finding {finding.number}: {finding.title}
             </Text>

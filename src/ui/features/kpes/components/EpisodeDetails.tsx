@@ -7,6 +7,7 @@ import {
 } from '../../../../core/model/key-practice-episode';
 import { CitationText, CitedBy, type Citables } from '../../../shell/citations';
 import type { EpisodeChoices } from '../hooks/useEpisodes';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useKpesStyles } from '../styles/useKpesStyles';
 import { ValenceBadge } from './ValenceBadge';
 
@@ -21,9 +22,10 @@ function EvidenceLinks({
   citables: Citables;
 }) {
   const styles = useKpesStyles();
+  const list = useListStyles();
   if (ids.length === 0) return <Text className={styles.muted}>None linked.</Text>;
   return (
-    <ul className={styles.cards}>
+    <ul className={list.plain}>
       {ids.map((id) => (
         <li key={id}>
           <CitationText text={`{{${kind}:${id}}}`} lookup={citables.lookup} />
@@ -48,6 +50,7 @@ export function EpisodeDetails({
   narrow: boolean;
 }) {
   const styles = useKpesStyles();
+  const list = useListStyles();
   const caseGroup = choices.caseGroup;
   const rows: [string, ReactNode][] = [
     ['Period', formatPeriod(episode.period)],
@@ -76,7 +79,7 @@ export function EpisodeDetails({
       episode.factors.length === 0 ? (
         'None chosen yet.'
       ) : (
-        <ul key="f" className={styles.cards}>
+        <ul key="f" className={list.plain}>
           {episode.factors.map((f) => (
             <li key={`${f.group}:${f.factor}`}>
               {f.group}: {f.factor}
@@ -99,8 +102,8 @@ export function EpisodeDetails({
     <dl className={narrow ? styles.detailsNarrow : styles.details}>
       {rows.map(([term, value]) => (
         <div key={term} className={styles.pair}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.value}>{value}</dd>
+          <dt className={list.term}>{term}</dt>
+          <dd className={list.value}>{value}</dd>
         </div>
       ))}
     </dl>

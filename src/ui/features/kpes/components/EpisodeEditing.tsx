@@ -1,10 +1,11 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { EpisodeContext, KeyPracticeEpisode } from '../../../../core/model/key-practice-episode';
 import type { ReviewSnapshot, Stored } from '../../../../graph/workspace';
 import type { Citables } from '../../../shell/citations';
+import { ConfirmRemove } from '../../../shell/ConfirmRemove';
 import { MergeView } from '../../../shell/MergeView';
 import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem } from '../../../shell/problems';
@@ -161,26 +162,15 @@ export function EpisodePage({
         </Text>
       ) : null}
       {edits.move.error ? <ProblemMessage problem={describeProblem(edits.move.error)} /> : null}
-      {confirming ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            Remove KPE {episode.number} from the review? Text that cites it will say it was deleted.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              appearance="primary"
-              disabled={edits.remove.isPending}
-              onClick={() =>
-                edits.remove.mutate(entry, { onSuccess: (result) => result.ok && navigate('/kpes') })
-              }
-            >
-              {edits.remove.isPending ? 'Removing…' : 'Remove'}
-            </Button>
-            <Button onClick={() => setConfirming(false)}>Keep it</Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
-      {edits.remove.error ? <ProblemMessage problem={describeProblem(edits.remove.error)} /> : null}
+      <ConfirmRemove
+        open={confirming}
+        question={`Remove KPE ${episode.number} from the review? Text that cites it will say it was deleted.`}
+        keepLabel="Keep it"
+        removing={edits.remove.isPending}
+        error={edits.remove.error}
+        onRemove={() => edits.remove.mutate(entry, { onSuccess: (result) => result.ok && navigate('/kpes') })}
+        onKeep={() => setConfirming(false)}
+      />
       <EpisodeDetails
         reviewId={reviewId}
         episode={episode}

@@ -1,17 +1,9 @@
-import {
-  Button,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Switch,
-  Text,
-  mergeClasses,
-} from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup, Switch, Text, mergeClasses } from '@fluentui/react-components';
 import { useEffect, useId } from 'react';
 import type { EpisodeContext, KeyPracticeEpisode } from '../../../../core/model/key-practice-episode';
 import { CitingTextField, type Citables } from '../../../shell/citations';
 import { DateField } from '../../../shell/DateField';
+import { FormActions } from '../../../shell/FormActions';
 import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem } from '../../../shell/problems';
 import type { EpisodeChoices } from '../hooks/useEpisodes';
@@ -221,14 +213,7 @@ export function EpisodeForm({
 
       {errors.form ? <Text className={styles.error}>{errors.form}</Text> : null}
       {refusal ? <ProblemMessage problem={refusal} /> : null}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={saving}>
-          {saving ? 'Saving…' : submitLabel}
-        </Button>
-        <Button onClick={onCancel} disabled={saving}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions className={styles.actions} submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

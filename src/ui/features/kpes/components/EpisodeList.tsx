@@ -7,8 +7,10 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  mergeClasses,
 } from '@fluentui/react-components';
 import { formatPeriod, type KeyPracticeEpisode } from '../../../../core/model/key-practice-episode';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useKpesStyles } from '../styles/useKpesStyles';
 import { ValenceBadge } from './ValenceBadge';
 
@@ -30,22 +32,23 @@ export function EpisodeList({
   narrow: boolean;
 }) {
   const styles = useKpesStyles();
+  const list = useListStyles();
   if (narrow)
     return (
-      <ul className={styles.cards} aria-label="Key practice episodes, in period order">
+      <ul className={list.plain} aria-label="Key practice episodes, in period order">
         {episodes.map((e) => (
-          <li key={e.id} className={styles.card}>
+          <li key={e.id} className={mergeClasses(list.card, list.cardStart)}>
             <Text weight="semibold">KPE {e.number}</Text>
             <EpisodeLink episode={e} />
-            <Text className={styles.muted}>{formatPeriod(e.period)}</Text>
-            {e.agencies.length > 0 ? <Text className={styles.muted}>{e.agencies.join(' · ')}</Text> : null}
+            <Text className={list.meta}>{formatPeriod(e.period)}</Text>
+            {e.agencies.length > 0 ? <Text className={list.meta}>{e.agencies.join(' · ')}</Text> : null}
             <ValenceBadge valence={e.valence} />
           </li>
         ))}
       </ul>
     );
   return (
-    <Table size="small" className={styles.table} aria-label="Key practice episodes, in period order">
+    <Table size="small" className={list.table} aria-label="Key practice episodes, in period order">
       <TableHeader>
         <TableRow>
           <TableHeaderCell className={styles.numberCell}>Number</TableHeaderCell>
@@ -60,10 +63,10 @@ export function EpisodeList({
           <TableRow key={e.id}>
             <TableCell>KPE {e.number}</TableCell>
             <TableCell>{formatPeriod(e.period)}</TableCell>
-            <TableCell className={styles.wrap}>
+            <TableCell className={list.wrap}>
               <EpisodeLink episode={e} />
             </TableCell>
-            <TableCell className={styles.wrap}>{e.agencies.join(', ') || '—'}</TableCell>
+            <TableCell className={list.wrap}>{e.agencies.join(', ') || '—'}</TableCell>
             <TableCell>
               <ValenceBadge valence={e.valence} />
             </TableCell>

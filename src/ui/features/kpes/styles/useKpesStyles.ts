@@ -1,45 +1,14 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { panelSurface } from '../../../shell/styles/fragments';
 
 export const useKpesStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
-  table: { backgroundColor: tokens.colorNeutralBackground1 },
   numberCell: { width: '5rem' },
-  wrap: { overflowWrap: 'anywhere' },
-  cards: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: 'anywhere',
-    minWidth: 0,
-  },
   muted: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  editor: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    maxWidth: '64rem',
-    minWidth: 0,
-  },
+  editor: { ...panelSurface, gap: tokens.spacingVerticalL, maxWidth: '64rem' },
   editorNarrow: { padding: tokens.spacingHorizontalS },
   dates: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   /** The appraisal and explanation with the prompts beside them (above them when narrow). */
@@ -88,7 +57,5 @@ export const useKpesStyles = makeStyles({
   },
   detailsNarrow: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0 },
   pair: { display: 'contents' },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, overflowWrap: 'anywhere', minWidth: 0 },
   inline: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
 });

@@ -6,6 +6,7 @@ import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem, type Problem } from '../../../shell/problems';
 import { QueryState } from '../../../shell/QueryState';
 import { useLibraryAccess } from '../hooks/usePanel';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { usePanelStyles } from '../styles/usePanelStyles';
 
 function Status({ done, children }: { done: boolean; children: string }) {
@@ -51,6 +52,7 @@ export function LibrarySection({
   panel: readonly PanelPerson[];
 }) {
   const styles = usePanelStyles();
+  const list = useListStyles();
   const { query, showColumns, share } = useLibraryAccess(reviewId, panel);
   return (
     <section className={styles.section} aria-labelledby="library-heading">
@@ -102,9 +104,9 @@ export function LibrarySection({
                   someone, Panel member).
                 </Text>
               ) : (
-                <ul className={styles.list} aria-labelledby="panel-access-heading">
+                <ul className={list.plain} aria-labelledby="panel-access-heading">
                   {library.panel.map((p) => (
-                    <li key={p.id} className={styles.card}>
+                    <li key={p.id} className={list.card}>
                       <Text weight="semibold">{p.name}</Text>
                       <Status done={p.canRead}>{personStatus(p)}</Status>
                     </li>

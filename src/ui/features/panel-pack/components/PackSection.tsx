@@ -16,6 +16,7 @@ import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem, type Problem } from '../../../shell/problems';
 import { QueryState } from '../../../shell/QueryState';
 import { packWhen, usePacks, usePreparePack, type PackProgress } from '../hooks/usePanelPack';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { usePanelStyles } from '../styles/usePanelStyles';
 
 const names = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
@@ -77,6 +78,7 @@ export function PackSection({
   panel: readonly PanelPerson[];
 }) {
   const styles = usePanelStyles();
+  const list = useListStyles();
   const snapshot = useReviewSnapshot(reviewId);
   const packs = usePacks(reviewId, referenceCode);
   const { prepare, progress } = usePreparePack(reviewId);
@@ -147,14 +149,14 @@ export function PackSection({
         query={packs}
         loading="Loading the packs…"
         empty={{ title: 'No panel pack has been prepared yet.', detail: 'Prepare the first one above.' }}
-        isEmpty={(list) => list.length === 0}
+        isEmpty={(made) => made.length === 0}
       >
-        {(list) => (
-          <ul className={styles.list} aria-labelledby="packs-heading">
-            {list.map((pack) => (
-              <li key={pack.id} className={styles.card}>
-                <Text weight="semibold">{when(pack, list)}</Text>
-                <Text className={styles.muted}>{`Folder: ${pack.name}`}</Text>
+        {(made) => (
+          <ul className={list.plain} aria-labelledby="packs-heading">
+            {made.map((pack) => (
+              <li key={pack.id} className={list.card}>
+                <Text weight="semibold">{when(pack, made)}</Text>
+                <Text className={list.meta}>{`Folder: ${pack.name}`}</Text>
                 <Text>
                   {pack.sharedWith.length > 0
                     ? `Shared read-only with ${sharedWithNames(pack.sharedWith, panel)}.`
@@ -162,7 +164,7 @@ export function PackSection({
                 </Text>
                 {pack.webUrl ? (
                   <Link href={pack.webUrl} target="_blank" rel="noopener noreferrer">
-                    {`Open the pack of ${when(pack, list)} in SharePoint`}
+                    {`Open the pack of ${when(pack, made)} in SharePoint`}
                   </Link>
                 ) : null}
               </li>

@@ -7,9 +7,11 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  mergeClasses,
 } from '@fluentui/react-components';
 import type { ReviewPerson } from '../../../../graph/workspace';
 import { displayName, groupByRole } from '../hooks/usePeople';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { usePeopleStyles } from '../styles/usePeopleStyles';
 
 const plural = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'person' : 'people'}`;
@@ -25,6 +27,7 @@ function PersonLink({ person }: { person: ReviewPerson }) {
 /** Everyone in the review by role: a table per role when wide, cards when narrow. */
 export function PeopleList({ people, narrow }: { people: readonly ReviewPerson[]; narrow: boolean }) {
   const styles = usePeopleStyles();
+  const list = useListStyles();
   return (
     <div className={styles.root}>
       {groupByRole(people).map(({ role, heading, people: members }) => {
@@ -36,11 +39,11 @@ export function PeopleList({ people, narrow }: { people: readonly ReviewPerson[]
               {heading} <Text size={300}>({plural(members.length)})</Text>
             </Text>
             {narrow ? (
-              <ul className={styles.cards} aria-labelledby={headingId}>
+              <ul className={list.plain} aria-labelledby={headingId}>
                 {members.map((p) => (
-                  <li key={p.id} className={styles.card}>
+                  <li key={p.id} className={mergeClasses(list.card, list.cardTight)}>
                     <PersonLink person={p} />
-                    <Text className={styles.muted}>
+                    <Text className={list.meta}>
                       {p.role === 'family'
                         ? p.relationship
                         : [p.label, p.agency, p.organisation === 'external' ? 'external' : undefined]
@@ -51,7 +54,7 @@ export function PeopleList({ people, narrow }: { people: readonly ReviewPerson[]
                 ))}
               </ul>
             ) : (
-              <Table aria-labelledby={headingId} size="small" className={styles.table}>
+              <Table aria-labelledby={headingId} size="small" className={list.table}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{family ? 'Pseudonym' : 'Name'}</TableHeaderCell>
@@ -81,7 +84,7 @@ export function PeopleList({ people, narrow }: { people: readonly ReviewPerson[]
                           {p.organisation === 'external' ? ' (external)' : ''}
                         </TableCell>
                         <TableCell>{p.jobRole}</TableCell>
-                        <TableCell className={styles.wrap}>{p.email ?? '—'}</TableCell>
+                        <TableCell className={list.wrap}>{p.email ?? '—'}</TableCell>
                       </TableRow>
                     ),
                   )}

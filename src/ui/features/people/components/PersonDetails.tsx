@@ -1,11 +1,13 @@
 import { Link, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { PERSON_ROLE_LABELS } from '../../../../core/model/person-roles';
 import type { ReviewPerson } from '../../../../graph/workspace';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { usePeopleStyles } from '../styles/usePeopleStyles';
 
 /** One person of the review (a deep link lands here with the list behind it). */
 export function PersonDetails({ person }: { person: ReviewPerson | undefined }) {
   const styles = usePeopleStyles();
+  const list = useListStyles();
   if (!person)
     return (
       <MessageBar intent="warning">
@@ -28,13 +30,13 @@ export function PersonDetails({ person }: { person: ReviewPerson | undefined }) 
         ];
   return (
     <section className={styles.group} aria-label="Details">
-      <dl className={styles.details}>
+      <dl className={list.details}>
         {rows
           .filter((r): r is [string, string] => Boolean(r[1]))
           .map(([term, value]) => (
             <div key={term} style={{ display: 'contents' }}>
-              <dt className={styles.term}>{term}</dt>
-              <dd className={styles.value}>{value}</dd>
+              <dt className={list.term}>{term}</dt>
+              <dd className={list.value}>{value}</dd>
             </div>
           ))}
       </dl>

@@ -1,18 +1,9 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PersonEntry, PersonKind, PersonValue } from '../../../../graph/workspace';
 import { MergeView, type MergeField } from '../../../shell/MergeView';
-import { ProblemMessage } from '../../../shell/Problem';
-import { describeProblem } from '../../../shell/problems';
+import { ConfirmRemove } from '../../../shell/ConfirmRemove';
 import { usePeopleEdits } from '../hooks/usePeopleEdits';
 import { FIELD_LABELS, FIELDS_OF, fieldsOf } from '../hooks/usePersonForm';
 import { usePeopleStyles } from '../styles/usePeopleStyles';
@@ -147,24 +138,17 @@ export function EditPerson({ reviewId, entry }: { reviewId: string; entry: Perso
         <Button onClick={() => setEditing(true)}>Edit details</Button>
         <Button onClick={() => setConfirming(true)}>Remove from the review</Button>
       </div>
-      {confirming ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>Remove them from the review? Their conversations and records stay.</MessageBarBody>
-          <MessageBarActions>
-            <Button
-              appearance="primary"
-              disabled={edits.remove.isPending}
-              onClick={() =>
-                edits.remove.mutate(entry, { onSuccess: (result) => result.ok && navigate('/people') })
-              }
-            >
-              {edits.remove.isPending ? 'Removing…' : 'Remove'}
-            </Button>
-            <Button onClick={() => setConfirming(false)}>Keep them</Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
-      {edits.remove.error ? <ProblemMessage problem={describeProblem(edits.remove.error)} /> : null}
+      <ConfirmRemove
+        open={confirming}
+        question="Remove them from the review? Their conversations and records stay."
+        keepLabel="Keep them"
+        removing={edits.remove.isPending}
+        error={edits.remove.error}
+        onRemove={() =>
+          edits.remove.mutate(entry, { onSuccess: (result) => result.ok && navigate('/people') })
+        }
+        onKeep={() => setConfirming(false)}
+      />
     </div>
   );
 }

@@ -2,15 +2,18 @@ import { Button, Field, Input, Radio, RadioGroup, Text } from '@fluentui/react-c
 import { useState } from 'react';
 import type { DirectoryPerson, PersonKind, PersonValue } from '../../../../graph/workspace';
 import { useGateways } from '../../../data/gateways';
+import { FormActions } from '../../../shell/FormActions';
 import { ProblemMessage } from '../../../shell/Problem';
 import { describeProblem } from '../../../shell/problems';
 import { FIELD_LABELS, FIELDS_OF, usePersonForm, type PersonFields } from '../hooks/usePersonForm';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { usePeopleStyles } from '../styles/usePeopleStyles';
 
 /** Finds colleagues in the directory and fills the form with the one chosen. */
 function DirectorySearch({ onChoose }: { onChoose: (person: DirectoryPerson) => void }) {
   const { people } = useGateways();
   const styles = usePeopleStyles();
+  const list = useListStyles();
   const [text, setText] = useState('');
   const [found, setFound] = useState<DirectoryPerson[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -40,7 +43,7 @@ function DirectorySearch({ onChoose }: { onChoose: (person: DirectoryPerson) => 
         <Text>Nobody in the directory matches. Type their details below.</Text>
       ) : null}
       {found && found.length > 0 ? (
-        <ul className={styles.cards} aria-label="People found in the directory">
+        <ul className={list.plain} aria-label="People found in the directory">
           {found.map((p) => (
             <li key={p.id}>
               <Button appearance="subtle" onClick={() => onChoose(p)}>
@@ -126,14 +129,7 @@ export function PersonForm({
         ),
       )}
       {error ? <ProblemMessage problem={describeProblem(error)} /> : null}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={saving}>
-          {saving ? 'Saving…' : submitLabel}
-        </Button>
-        <Button onClick={onCancel} disabled={saving}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions className={styles.actions} submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-compon
 import { composeReportOutline } from '../../../../core/report';
 import { useWordReport } from '../../../data/word-report';
 import { ScreenHeading } from '../../../shell/ScreenHeading';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { WordActionStatus } from '../../findings/components/WordActionStatus';
 import { useWordAction } from '../../findings/hooks/useWordAction';
 import { useFindingsStyles } from '../../findings/styles/useFindingsStyles';
@@ -9,6 +10,7 @@ import { useFindingsStyles } from '../../findings/styles/useFindingsStyles';
 /** `/outline`: the overview report's standard headings, put into an empty document. */
 export default function OutlineScreen() {
   const styles = useFindingsStyles();
+  const list = useListStyles();
   const word = useWordReport();
   const action = useWordAction<unknown>();
   const headings = composeReportOutline().flatMap((b) => (b.kind === 'heading' ? [b] : []));
@@ -40,7 +42,7 @@ export default function OutlineScreen() {
           </MessageBar>
         )}
         <WordActionStatus state={action} />
-        <ol className={styles.cards} aria-label="The outline's headings">
+        <ol className={list.plain} aria-label="The outline's headings">
           {headings.map((h, i) => (
             <li key={i} style={{ paddingInlineStart: `${(h.level - 1) * 16}px` }}>
               <Text weight={h.level === 1 ? 'semibold' : 'regular'}>{h.text}</Text>

@@ -1,20 +1,12 @@
 import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import { panelSurface } from '../../../shell/styles/fragments';
 
 /** Pixels per minute in the week view: 10 hours are 600 px. */
 export const PX_PER_MINUTE = 1;
 
 export const useSchedulingStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minWidth: 0 },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
+  section: panelSurface,
   heading: { margin: 0 },
   fields: {
     display: 'grid',
@@ -95,14 +87,6 @@ export const useSchedulingStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
-  },
-  items: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
   },
   item: {
     display: 'flex',

@@ -1,7 +1,8 @@
-import { Button, Field, Input, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Text, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
 import { sameText } from '../../../../core/phrasing';
 import type { DraftGroup, SettingsDraft } from '../hooks/useAnalysisSettings';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useSettingsStyles } from '../styles/useSettingsStyles';
 
 type Update = (change: (draft: SettingsDraft) => SettingsDraft) => void;
@@ -71,6 +72,7 @@ export function FactorSettings({
   error?: string;
 }) {
   const styles = useSettingsStyles();
+  const list = useListStyles();
   const [newGroup, setNewGroup] = useState('');
   const [groupError, setGroupError] = useState<string>();
   const addGroup = () => {
@@ -114,7 +116,7 @@ export function FactorSettings({
                 </Button>
               </div>
             )}
-            <ul className={styles.list}>
+            <ul className={mergeClasses(list.plain, list.plainClose)}>
               {group.factors.map((factor, fi) =>
                 factor.standard ? (
                   <li key={fi}>

@@ -1,6 +1,7 @@
-import { Button, Field, Text, Textarea } from '@fluentui/react-components';
+import { Button, Field, Text, Textarea, mergeClasses } from '@fluentui/react-components';
 import { DEFAULT_HINDSIGHT_PROMPTS, HINDSIGHT_PROMPTS_MAX } from '../../../../core/model/review-settings';
 import type { SettingsDraft, SettingsErrors } from '../hooks/useAnalysisSettings';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useSettingsStyles } from '../styles/useSettingsStyles';
 
 type Update = (change: (draft: SettingsDraft) => SettingsDraft) => void;
@@ -16,6 +17,7 @@ export function PromptSettings({
   errors: SettingsErrors;
 }) {
   const styles = useSettingsStyles();
+  const list = useListStyles();
   const setPrompts = (change: (prompts: string[]) => string[]) =>
     update((d) => ({ ...d, prompts: change(d.prompts) }));
   return (
@@ -24,7 +26,7 @@ export function PromptSettings({
         Shown beside every episode&apos;s appraisal and explanation, so that practice is judged as it looked
         at the time.
       </Text>
-      <ol className={styles.list}>
+      <ol className={mergeClasses(list.plain, list.plainClose)}>
         {draft.prompts.map((prompt, i) => (
           <li key={i} className={styles.row}>
             <Field label={`Prompt ${i + 1}`} validationMessage={errors.prompts[i]} className={styles.grow}>

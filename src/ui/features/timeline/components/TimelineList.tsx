@@ -2,8 +2,9 @@
  * The timeline as a list, in time order: the alternative to the picture at narrow widths and for
  * anyone who prefers it. Each button is named by its visible text (title, kind, date, valence).
  */
-import { Button } from '@fluentui/react-components';
+import { Button, mergeClasses } from '@fluentui/react-components';
 import { itemKey, type TimelineItem, type TimelineLayout } from '../hooks/timeline-layout';
+import { useListStyles } from '../../../shell/styles/useListStyles';
 import { useTimelineStyles } from '../styles/useTimelineStyles';
 import { ValenceSwatch, VALENCE_LABELS } from './ValencePatterns';
 import { formatDate } from '../../../../core/dates';
@@ -30,8 +31,9 @@ export function TimelineList(props: {
 }) {
   const { layout, label, patternPrefix, onOpen } = props;
   const styles = useTimelineStyles();
+  const list = useListStyles();
   return (
-    <ol className={styles.list} aria-label={label}>
+    <ol className={mergeClasses(list.plain, list.plainClose)} aria-label={label}>
       {layout.order.map(({ item }) => (
         <li key={itemKey(item)}>
           <Button

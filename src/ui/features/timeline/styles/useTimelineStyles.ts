@@ -1,5 +1,6 @@
 /** The timeline's styles: Fluent tokens only, so the light, dark and high contrast themes follow. */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from '../../../shell/styles/fragments';
 
 export const FOCUS_RING_CLASS = 'crw-timeline-focus-ring';
 
@@ -71,14 +72,6 @@ export const useTimelineStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
   },
   hitArea: { fill: 'transparent', stroke: 'none' },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
   listButton: {
     width: '100%',
     justifyContent: 'flex-start',
@@ -99,15 +92,5 @@ export const useTimelineStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   swatch: { width: '28px', height: '12px', flexShrink: 0 },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden,
 });
