@@ -1,8 +1,10 @@
 /**
  * The attendees' responses read back from the organiser's events (one batch for up to 20), and each
- * conversation or review meeting given the status its calendar shows: any decline, all accepted,
- * cancelled, or no longer in the calendar ("declined" and "missing" need attention). The responses
- * are kept by person id, so an attendee who is not one of the review's people is left out.
+ * conversation or review meeting given the status its calendar shows: declined if anyone declined,
+ * accepted once everyone has, cancelled, or missing from the calendar (declined and missing need
+ * attention).
+ * The responses are kept by person id, so an attendee who is not one of the review's people is
+ * left out.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import {
