@@ -387,6 +387,39 @@ describe('scheduling from the tab', () => {
     expect(
       await attention.getByText(/^Conversation with Mental health practitioner 1 declined/).count(),
     ).toBe(0);
+
+    // An invitation deleted from the organiser's calendar: the dashboard says so and leads to another
+    // time the same way (nothing was declined, so no time is held back).
+    const KIERAN = 'kieran.doyle@northmoor.example';
+    const [deleted] = await eventsWith(RUTH, KIERAN);
+    expect((await tenant.graph(`/me/events/${deleted!.id}`, { as: RUTH, method: 'DELETE' })).status).toBe(
+      204,
+    );
+    await page.getByRole('tab', { name: 'Schedule' }).click();
+    await page.getByRole('tab', { name: 'Dashboard' }).click();
+    const missingItem = attention.getByRole('link', {
+      name: /is no longer in the calendar: find another time\.$/,
+    });
+    await missingItem.waitFor({ timeout: 30_000 });
+    await missingItem.click();
+    await page.getByRole('heading', { level: 2, name: 'Conversation with Kieran Doyle' }).waitFor();
+    await section.getByText(/^The invitation for .* is no longer in the organiser’s calendar\./).waitFor();
+    await section.getByRole('button', { name: 'Find another time' }).click();
+    await section.getByText(/^Proposed: /).waitFor({ timeout: 30_000 });
+    expect(await section.getByText(/^Not offered again: /).count()).toBe(0);
+    expect(await wcagViolations(page)).toEqual([]);
+    await section.getByRole('button', { name: 'Send the new invitation' }).click();
+    await section.getByText(/^The new invitation is sent: /).waitFor({ timeout: 30_000 });
+    await page.screenshot({
+      path: path.join(RESULTS, 'conversation-another-time-missing.png'),
+      fullPage: true,
+    });
+    const replaced = await eventsWith(RUTH, KIERAN);
+    expect(replaced).toHaveLength(1);
+    expect(replaced[0]!.id).not.toBe(deleted!.id);
+    await page.getByRole('tab', { name: 'Dashboard' }).click();
+    await attention.getByText('Case group meeting 1 declined by Mental health practitioner 1.').waitFor();
+    expect(await attention.getByText(/is no longer in the calendar/).count()).toBe(0);
     expect(errors).toEqual([]);
   }, 300_000);
 });

@@ -367,3 +367,54 @@ test('every one of three offered times declined (another organisation): another 
   expect(conversation.calendarEvent!.declinedEarlier).toHaveLength(3);
   expect(needsAnotherTime(conversation)).toBe(false);
 });
+
+test('deleted from the organiser’s calendar: another time (nothing held back, as nothing was declined), sent once; the dashboard no longer lists it', async () => {
+  const id = await reviewId();
+  const g = gateways();
+  const LENA = 'lena.price@northmoor.example';
+  const lena = await addPractitioner('Lena Price', LENA, 'internal');
+  const plan = await g.scheduling.planConversations(
+    id,
+    form({ practitioners: [lena], firstDay: '2026-05-04', lastDay: '2026-05-08' }),
+  );
+  const conversationId = plan.conversations[0]!.conversationId;
+  expect((await g.scheduling.sendInvitations(plan, plan.timetable.placed)).scheduled).toEqual([
+    conversationId,
+  ]);
+  const lenas = async () =>
+    (await calendarOf(RUTH)).filter((e) => e.attendees.some((a) => a.emailAddress.address === LENA));
+  const [gone] = await lenas();
+
+  // Someone deletes it in the organiser's calendar; reading the responses shows it missing.
+  expect((await t.graph(`/me/events/${gone!.id}`, { as: RUTH, method: 'DELETE' })).status).toBe(204);
+  await g.scheduling.refreshResponses(id);
+  let conversation = (await g.workspace.openReview(id)).conversations.find((c) => c.id === conversationId)!;
+  expect(conversation.calendarEvent).toMatchObject({ eventId: gone!.id, status: 'missing' });
+  expect(needsAnotherTime(conversation)).toBe(true);
+
+  const proposal = await g.scheduling.proposeAnotherTime(id, conversationId, {
+    firstDay: '2026-05-04',
+    lastDay: '2026-05-15',
+    now: NOW.toISOString(),
+  });
+  expect(proposal.declined).toEqual([]);
+  expect(proposal.replacing).toEqual([gone!.id]);
+  const [first, second] = await Promise.all([
+    g.scheduling.bookAnotherTime(proposal),
+    g.scheduling.bookAnotherTime(proposal),
+  ]);
+  expect(first).toMatchObject({ ok: true, notCancelled: 0 });
+  expect(second).toMatchObject({ ok: true });
+  const now = await lenas();
+  expect(now).toHaveLength(1);
+  expect(at(now[0]!.start)).toBe(Date.parse(proposal.placed!.start));
+
+  await g.scheduling.refreshResponses(id);
+  conversation = (await g.workspace.openReview(id)).conversations.find((c) => c.id === conversationId)!;
+  expect(conversation).toMatchObject({
+    status: 'scheduled',
+    calendarEvent: { eventId: now[0]!.id, status: 'sent' },
+  });
+  expect(needsAnotherTime(conversation)).toBe(false);
+  expect(needsAttention(conversation.calendarEvent!)).toBe(false);
+});

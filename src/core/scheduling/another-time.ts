@@ -1,7 +1,7 @@
 /**
  * Finding another time for a conversation whose invitation was declined: by the practitioner (or a
  * reviewer) at the time booked, or by a practitioner in another organisation at every one of the
- * times offered. The times already declined are never proposed to those who declined them again
+ * times offered; or whose invitation is no longer in the organiser's calendar (deleted there). The times already declined are never proposed to those who declined them again
  * (the finder blocks them, even for someone whose calendar cannot be read), and a new invitation
  * replaces the declined event(s). Pure: the gateway reads calendars and sends.
  */
@@ -27,9 +27,13 @@ export interface AnotherTimeForm {
   now: string;
 }
 
-/** Whether the conversation's invitation was declined and nothing replaces it yet. */
+/**
+ * Whether the conversation's invitation was declined, or is no longer in the organiser's calendar
+ * (deleted there), and nothing replaces it yet.
+ */
 export function needsAnotherTime(c: Conversation): boolean {
   const event = c.calendarEvent;
+  if (event?.status === 'missing') return c.status === 'scheduled';
   if (!event || event.status !== 'declined') return false;
   if (c.status === 'scheduled') return true;
   // Offered several times (someone in another organisation) and every time declined.
@@ -40,7 +44,8 @@ export function needsAnotherTime(c: Conversation): boolean {
 export function declinedTimes(c: Conversation): DeclinedTime[] {
   const event = c.calendarEvent;
   const earlier = event?.declinedEarlier ?? [];
-  if (!event || !needsAnotherTime(c)) return [...earlier];
+  // An invitation gone from the calendar was not declined: its time may be offered again.
+  if (!event || event.status === 'missing' || !needsAnotherTime(c)) return [...earlier];
   if (c.status === 'proposed')
     return [
       ...earlier,

@@ -539,7 +539,7 @@ export function schedulingGateway(client: Client, siteOf: SiteOf): SchedulingGat
       const c = stored.value;
       if (!needsAnotherTime(c) || !c.calendarEvent)
         throw new DomainError(
-          'This conversation’s invitation has not been declined: it needs no other time.',
+          'This conversation’s invitation has not been declined and is still in the calendar: it needs no other time.',
         );
       // Bad input beside its field, nothing read or sent.
       const issues = anotherTimeIssues(c, people, form);

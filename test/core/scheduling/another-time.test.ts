@@ -64,6 +64,23 @@ describe('finding another time for a declined conversation', () => {
     expect(needsAnotherTime({ ...declinedByOwen, status: 'held' })).toBe(false);
   });
 
+  it('offers another time for an invitation deleted from the calendar, holding back only times declined before', () => {
+    const earlier = { start: '2026-11-02T09:00:00Z', end: '2026-11-02T10:30:00Z', by: ['owen'] };
+    const vanished: Conversation = {
+      ...declinedByOwen,
+      calendarEvent: {
+        ...declinedByOwen.calendarEvent!,
+        status: 'missing',
+        responses: {},
+        declinedEarlier: [earlier],
+      },
+    };
+    expect(needsAnotherTime(vanished)).toBe(true);
+    expect(needsAnotherTime({ ...vanished, status: 'cancelled' })).toBe(false);
+    // Its own time was not declined: only the earlier decline is held back.
+    expect(declinedTimes(vanished)).toEqual([earlier]);
+  });
+
   it('lists the times declined, with who declined them, earlier ones included', () => {
     expect(declinedTimes(declinedByOwen)).toEqual([
       { start: '2026-11-09T09:00:00Z', end: '2026-11-09T10:30:00Z', by: ['owen'] },

@@ -82,7 +82,7 @@ export function AnotherTime({ reviewId, row }: { reviewId: string; row: Conversa
             </MessageBarTitle>
             {booked.notCancelled
               ? 'The declined invitation could not be withdrawn; it stays, declined, in the organiser’s calendar.'
-              : 'The declined invitation is withdrawn from the calendars.'}
+              : 'The earlier invitation is withdrawn from the calendars.'}
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -90,7 +90,9 @@ export function AnotherTime({ reviewId, row }: { reviewId: string; row: Conversa
           <Text>
             {row.conversation.status === 'proposed'
               ? `${row.practitioner.name} declined every time offered.`
-              : `${decliners.map(nameOf).join(', ') || 'Someone'} declined the invitation for ${row.when}.`}{' '}
+              : row.conversation.calendarEvent?.status === 'missing'
+                ? `The invitation for ${row.when} is no longer in the organiser’s calendar.`
+                : `${decliners.map(nameOf).join(', ') || 'Someone'} declined the invitation for ${row.when}.`}{' '}
             Choose the days to look in: the finder reads everyone’s calendar and never proposes a time already
             declined. Nothing is sent until you confirm.
           </Text>

@@ -105,7 +105,7 @@ function Dashboard({ snapshot }: { snapshot: ReviewSnapshot }) {
             ))}
             {attention.calendar.map((item) => (
               <li key={item.id}>
-                {/* A declined conversation opens on its page, where "Find another time" is. */}
+                {/* A declined or vanished conversation opens on its page, where "Find another time" is. */}
                 {item.href ? <Link href={item.href}>{item.text}</Link> : <Text>{item.text}</Text>}
               </li>
             ))}

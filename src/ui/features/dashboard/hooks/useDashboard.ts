@@ -67,14 +67,11 @@ export function useDashboard(snapshot: ReviewSnapshot, today: string) {
           ? [
               {
                 id: c.id,
-                href:
-                  c.calendarEvent.status === 'declined'
-                    ? `#/conversations/${encodeURIComponent(c.id)}`
-                    : undefined,
+                href: `#/conversations/${encodeURIComponent(c.id)}`,
                 text:
                   c.calendarEvent.status === 'declined'
                     ? `Conversation with ${labelOf(c.participant)} declined by ${declinedBy(c.calendarEvent.responses)}: find another time.`
-                    : `Conversation with ${labelOf(c.participant)} is no longer in the calendar.`,
+                    : `Conversation with ${labelOf(c.participant)} is no longer in the calendar: find another time.`,
               },
             ]
           : [],
