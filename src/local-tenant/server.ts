@@ -160,6 +160,24 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
     return respond(graphReq, graphHandler(graphReq, false), mailboxOf(graphReq));
   }
 
+  /**
+   * Requests being answered. A client that goes away (a page closed mid-upload) does not stop its
+   * request's handler, which may still be waiting out an injected delay: closing the tenant waits
+   * for them before it closes the store under them.
+   */
+  const inFlight = (() => {
+    let count = 0;
+    let idle: (() => void) | undefined;
+    return {
+      started: () => void count++,
+      ended: () => {
+        count--;
+        if (count === 0) idle?.();
+      },
+      settled: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve))),
+    };
+  })();
+
   /** One HTTP request with its one fault decision: dropped before, dropped after the write, or answered. */
   async function respond(
     req: TenantRequest,
@@ -192,6 +210,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
     mailbox?: string,
   ): Promise<TenantResponse | typeof DROP> {
     stats.operations++;
+    inFlight.started();
     const requestId = randomUUID();
     const baseHeaders: Record<string, string> = { 'request-id': requestId };
     if (req.headers['client-request-id']) baseHeaders['client-request-id'] = req.headers['client-request-id'];
@@ -234,6 +253,7 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
       );
     } finally {
       release?.();
+      inFlight.ended();
     }
   }
 
@@ -308,8 +328,10 @@ export async function startLocalTenant(options: LocalTenantOptions = {}): Promis
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          store.close();
-          resolve();
+          void inFlight.settled().then(() => {
+            store.close();
+            resolve();
+          });
         });
         server.closeAllConnections();
       }),

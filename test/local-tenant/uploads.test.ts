@@ -457,3 +457,27 @@ describe('quickXorHash (the hash SharePoint reports in file.hashes)', () => {
     expect(resumed.digest()).toBe(whole);
   });
 });
+
+test('closing the tenant waits for a request it is still answering after its client went away (a page closed mid-upload)', async () => {
+  const other = await startTestTenant();
+  const token = await other.token();
+  // The answer waits out an injected delay, as a slowed upload's fragment does.
+  other.tenant.faults.configure({ rules: [{ path: '/me$', method: 'GET', latencyMs: 300 }] });
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const gone = new AbortController();
+    const request = fetch(`${other.tenant.graphBase}/me`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: gone.signal,
+    }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    gone.abort();
+    await request;
+    await other.close();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The handler ran to its end with the store still open: no unexpected error on the console.
+    expect(logged).not.toHaveBeenCalled();
+  } finally {
+    logged.mockRestore();
+  }
+});
