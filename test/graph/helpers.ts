@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { createGraphClient, RoundTripCounter } from '../../src/graph/client';
 import type { Sleep } from '../../src/graph/retry';
+import { gatewaysOver } from '../../src/graph/workspace';
 import type { TestTenant } from '../support/tenant';
 
 /**
@@ -38,6 +39,9 @@ export function connect(
   });
   return { client, counter };
 }
+
+/** The product's gateways over `connect`'s client: what a screen of the tab uses, signed in as `user`. */
+export const gatewaysFor = (t: TestTenant, user?: string) => gatewaysOver(connect(t, user).client);
 
 export async function teamIdByName(t: TestTenant, name: string, user?: string): Promise<string> {
   const teams = (await (await t.graph('/me/joinedTeams', { as: user })).json()) as {

@@ -12,11 +12,10 @@
 import { GatewayError } from '../../src/core/errors';
 import { needsAttention } from '../../src/core/model/calendar-event';
 import { needsAnotherTime, type ConversationPlanForm } from '../../src/core/scheduling';
-import { createGraphClient } from '../../src/graph/client';
-import { gatewaysOver, type SendProgress } from '../../src/graph/workspace';
+import { type SendProgress } from '../../src/graph/workspace';
 import { EVENT_KIND, touch, type StoredEvent } from '../../src/local-tenant/calendar/events';
 import { startTestTenant, type TestTenant } from '../support/tenant';
-import { BUSINESS_SUPPORT } from './helpers';
+import { BUSINESS_SUPPORT, gatewaysFor } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -33,15 +32,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 afterEach(() => t.tenant.faults.configure({ rules: [] }));
 
-function gateways(user = BUSINESS_SUPPORT) {
-  return gatewaysOver(
-    createGraphClient({
-      baseUrl: t.tenant.graphBase,
-      getToken: () => t.token(user),
-      retry: { delaySeconds: 0, maxRetries: 5, sleep: async () => undefined },
-    }),
-  );
-}
+const gateways = (user = BUSINESS_SUPPORT) => gatewaysFor(t, user);
 
 async function reviewId(): Promise<string> {
   return (await gateways().workspace.reviewTeams()).find((x) => x.reference === 'CR-2026-014')!.id;
