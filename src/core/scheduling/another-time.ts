@@ -1,9 +1,10 @@
 /**
- * Finding another time for a conversation whose invitation was declined: by the practitioner (or a
- * reviewer) at the time booked, or by a practitioner in another organisation at every one of the
- * times offered; or whose invitation is no longer in the organiser's calendar (deleted there). The times already declined are never proposed to those who declined them again
- * (the finder blocks them, even for someone whose calendar cannot be read), and a new invitation
- * replaces the declined event(s). Pure: the gateway reads calendars and sends.
+ * Finding another time for a conversation whose invitation was declined (by the practitioner or a
+ * reviewer at the time booked, or by a practitioner in another organisation at every one of the
+ * times offered), or is no longer in the organiser's calendar (deleted there). The times already
+ * declined are never proposed to those who declined them again (the finder blocks them, even for
+ * someone whose calendar cannot be read), and a new invitation replaces the old event(s). Pure:
+ * the gateway reads calendars and sends.
  */
 import { addWorkingDays, isWorkingDay } from '../review/working-days';
 import type { IsoDate } from '../model/common';
@@ -98,9 +99,7 @@ export function anotherTimeRequest(
         declined: declined.filter((d) => d.by.includes(id)).map(({ start, end }) => ({ start, end })),
       };
     }),
-    conversations: [
-      { id: c.id, practitioner: c.participant, reviewers: c.reviewers.length ? c.reviewers : [] },
-    ],
+    conversations: [{ id: c.id, practitioner: c.participant, reviewers: c.reviewers }],
     durationMinutes: conversationLength(c),
     bufferMinutes: DEFAULT_BUFFER_MINUTES,
     rules: { maxPerReviewerPerDay: 12, workingHoursOnly: true, preference: 'earliest' },
